@@ -1,0 +1,75 @@
+/**
+ * The corpus model shared by every layer. A loaded corpus is plain data: documents, their paragraphs
+ * and their sentences, each sentence a verbatim slice of its source file.
+ */
+
+/** Whose words a paragraph holds. Furniture (site boilerplate) and headings are kept but never searched. */
+export type ParagraphKind = 'author' | 'quotation' | 'comment' | 'furniture' | 'heading';
+
+/** Whose words a searchable sentence holds: the author, a reader comment, or someone the author quotes. */
+export type SentenceKind = 'author' | 'comment' | 'quotation';
+
+export interface Paragraph {
+  /** 1-based among the document's counted paragraphs (author, quotation and comment); 0 for headings and furniture. */
+  number: number;
+  kind: ParagraphKind;
+  section: string | null;
+  /** Verbatim text, exactly as in the source file. */
+  text: string;
+  /** Offset of `text` in the source file (UTF-16 code units, as JavaScript strings index). */
+  start: number;
+}
+
+export interface Sentence {
+  /** Position in `Corpus.sentences`; stable for one loaded corpus. */
+  id: number;
+  docId: string;
+  section: string | null;
+  /** 1-based paragraph number within the document (see Paragraph.number). */
+  paragraph: number;
+  /** 0-based position of the sentence within its paragraph. */
+  position: number;
+  kind: SentenceKind;
+  /** Verbatim text: `source.slice(start, end) === text`. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface DocumentMeta {
+  title: string;
+  author: string | null;
+  source: string | null;
+  published: string | null;
+  summary: string | null;
+}
+
+export interface CorpusDocument extends DocumentMeta {
+  /** Stable id: the file name without extension, lower-cased, e.g. `001-security-guarantees`. */
+  docId: string;
+  /** Path of the source file, relative to the corpus folder. */
+  file: string;
+  /** The whole source file as read (after BOM removal, line endings normalised to \n). */
+  source: string;
+  sections: string[];
+  paragraphs: Paragraph[];
+  /** This document's sentences, in order (the same objects as in `Corpus.sentences`). */
+  sentences: Sentence[];
+}
+
+export interface CorpusProblem {
+  file: string;
+  /** The front-matter field or part of the file at fault, e.g. `title`, `body`, `encoding`. */
+  field: string;
+  message: string;
+  /** What the moderator should do about it. */
+  fix: string;
+}
+
+export interface Corpus {
+  dir: string;
+  documents: CorpusDocument[];
+  sentences: Sentence[];
+  /** Files that could not be loaded. A corpus with problems still serves the documents that did load. */
+  problems: CorpusProblem[];
+}
