@@ -1,4 +1,10 @@
-import type { Corpus, CorpusDocument, Sentence, SentenceKind } from '../corpus/types.js';
+import Fuse from 'fuse.js';
+import type { Corpus, CorpusDocument, Paragraph, Sentence, SentenceKind } from '../corpus/types.js';
+import { analyse, normalise, words as wordsOf } from './analyzer.js';
+import { Postings } from './postings.js';
+import { topK } from './top-k.js';
+import { extractTopics, type Topic } from './topics.js';
+import { Vocabulary, type WordMatch } from './vocabulary.js';
 
 export interface SearchHit {
   sentence: Sentence;
@@ -12,35 +18,319 @@ export interface SearchRequest {
   kinds?: SentenceKind[];
 }
 
-/** PLACEHOLDER: being written. Signatures are the contract. */
+export interface SearchOutcome {
+  hits: SearchHit[];
+  /** Every sentence that matched at least one query word. */
+  total: number;
+  /** The query as understood: each query word and the corpus words it was matched to. */
+  understood: Array<{ typed: string; matches: WordMatch[] }>;
+}
+
+/** One concept of the query: the corpus words that stand for one typed word (or a joined pair). */
+interface QueryGroup {
+  typed: string;
+  matches: WordMatch[];
+}
+
+const KIND_CODES: Record<SentenceKind, number> = { author: 0, comment: 1, quotation: 2 };
+const BM25_K1 = 1.2;
+const BM25_B = 0.6;
+/** How much a sentence's neighbours in the same paragraph lend it: a sentence inside an on-topic paragraph is rarely off-topic. */
+const PARAGRAPH_CONTEXT_WEIGHT = 0.25;
+/** Each further quote from an already-represented document is worth this much less, so results spread across authors. */
+const SAME_DOCUMENT_DECAY = 0.6;
+/** Sentences this short rarely make a quotable statement on their own. */
+const SHORT_SENTENCE_TOKENS = 4;
+
+/**
+ * The searchable corpus: BM25 over sentences with stems from the shared analyzer, typo-tolerant
+ * mapping of query words onto the vocabulary (fuse.js), topics and titles for autocomplete.
+ */
 export class CorpusIndex {
-  private constructor(readonly corpus: Corpus) {}
+  private readonly documentsById = new Map<string, CorpusDocument>();
+  private readonly documentIndexOf: Int32Array;
+  private readonly paragraphOf: Int32Array;
+  private readonly kindOf: Uint8Array;
+  private readonly tokenCount: Uint16Array;
+  private readonly averageTokens: number;
+  private readonly scratchBest: Float32Array;
+  private readonly scratchTotal: Float32Array;
+  private readonly scratchMatched: Uint8Array;
+  private readonly mainTopics: Topic[];
+  private readonly topicFuse: Fuse<Topic>;
+  private readonly titleFuse: Fuse<CorpusDocument>;
+
+  private constructor(
+    readonly corpus: Corpus,
+    readonly vocabulary: Vocabulary,
+    private readonly postings: Postings,
+    stats: {
+      documentIndexOf: Int32Array;
+      paragraphOf: Int32Array;
+      kindOf: Uint8Array;
+      tokenCount: Uint16Array;
+    },
+  ) {
+    for (const document of corpus.documents) this.documentsById.set(document.docId, document);
+    this.documentIndexOf = stats.documentIndexOf;
+    this.paragraphOf = stats.paragraphOf;
+    this.kindOf = stats.kindOf;
+    this.tokenCount = stats.tokenCount;
+    let sum = 0;
+    for (const n of this.tokenCount) sum += n;
+    this.averageTokens = Math.max(1, sum / Math.max(1, this.tokenCount.length));
+    const n = corpus.sentences.length;
+    this.scratchBest = new Float32Array(n);
+    this.scratchTotal = new Float32Array(n);
+    this.scratchMatched = new Uint8Array(n);
+    this.mainTopics = extractTopics(corpus.sentences, corpus.documents.length);
+    this.topicFuse = new Fuse(this.mainTopics, {
+      keys: ['phrase'],
+      includeScore: true,
+      threshold: 0.4,
+      ignoreLocation: true,
+    });
+    this.titleFuse = new Fuse(corpus.documents, {
+      keys: [
+        { name: 'title', weight: 3 },
+        { name: 'docId', weight: 1 },
+      ],
+      includeScore: true,
+      threshold: 0.45,
+      ignoreLocation: true,
+    });
+  }
 
   static build(corpus: Corpus): CorpusIndex {
-    return new CorpusIndex(corpus);
+    const vocabulary = new Vocabulary();
+    const sentences = corpus.sentences;
+    const bounds = new Int32Array(sentences.length + 1);
+    const tokenCount = new Uint16Array(sentences.length);
+    const documentIndexOf = new Int32Array(sentences.length);
+    const paragraphOf = new Int32Array(sentences.length);
+    const kindOf = new Uint8Array(sentences.length);
+    const documentIndex = new Map(corpus.documents.map((d, i) => [d.docId, i]));
+    let flat = new Int32Array(Math.max(1024, sentences.length * 16));
+    let used = 0;
+    let paragraphKey = -1;
+    let previous = '';
+    sentences.forEach((sentence, s) => {
+      const key = `${sentence.docId}\u0000${sentence.paragraph}`;
+      if (key !== previous) {
+        paragraphKey += 1;
+        previous = key;
+      }
+      paragraphOf[s] = paragraphKey;
+      documentIndexOf[s] = documentIndex.get(sentence.docId) ?? -1;
+      kindOf[s] = KIND_CODES[sentence.kind];
+      const tokens = analyse(sentence.text);
+      if (used + tokens.length > flat.length) {
+        const grown = new Int32Array(Math.max(flat.length * 2, used + tokens.length));
+        grown.set(flat.subarray(0, used));
+        flat = grown;
+      }
+      for (const token of tokens) flat[used++] = vocabulary.add(token.word, token.stem);
+      tokenCount[s] = Math.min(65_535, tokens.length);
+      bounds[s + 1] = used;
+    });
+    vocabulary.seal();
+    const postings = Postings.build(vocabulary.stems.length, flat.subarray(0, used), bounds);
+    return new CorpusIndex(corpus, vocabulary, postings, {
+      documentIndexOf,
+      paragraphOf,
+      kindOf,
+      tokenCount,
+    });
   }
 
-  search(_query: string, _request: SearchRequest): { hits: SearchHit[]; total: number } {
-    throw new Error('not implemented');
+  get sentenceCount(): number {
+    return this.corpus.sentences.length;
   }
 
-  suggest(_query: string): string[] {
-    throw new Error('not implemented');
+  document(docId: string): CorpusDocument | undefined {
+    return this.documentsById.get(docId);
   }
 
-  topics(_limit: number): string[] {
-    throw new Error('not implemented');
+  paragraph(docId: string, number: number): Paragraph | undefined {
+    return this.documentsById.get(docId)?.paragraphs.find((p) => p.number === number);
   }
 
-  completeTopic(_typed: string, _limit: number): string[] {
-    throw new Error('not implemented');
+  /** The query's words mapped onto the corpus vocabulary; a typed pair that the corpus writes as one word is joined. */
+  understand(query: string): QueryGroup[] {
+    const tokens = analyse(query);
+    const groups: QueryGroup[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const next = tokens[i + 1];
+      if (next && next.position === token.position + 1) {
+        const joined = token.word + next.word;
+        if (this.vocabulary.hasWord(joined)) {
+          groups.push({ typed: `${token.word} ${next.word}`, matches: this.vocabulary.match(joined) });
+          i += 1;
+          continue;
+        }
+      }
+      if (groups.some((g) => g.typed === token.word)) continue;
+      groups.push({ typed: token.word, matches: this.vocabulary.match(token.word) });
+    }
+    return groups;
   }
 
-  findDocument(_ref: string): CorpusDocument | null {
-    throw new Error('not implemented');
+  search(query: string, request: SearchRequest): SearchOutcome {
+    const groups = this.understand(query);
+    const offset = Math.max(0, request.offset ?? 0);
+    const limit = Math.max(0, request.limit);
+    const allowedKinds = new Set((request.kinds ?? ['author']).map((k) => KIND_CODES[k]));
+    const onlyDocument =
+      request.docId === undefined ? -1 : this.corpus.documents.findIndex((d) => d.docId === request.docId);
+    if (request.docId !== undefined && onlyDocument < 0) return { hits: [], total: 0, understood: groups };
+    const active = groups.filter((g) => g.matches.length > 0);
+    if (active.length === 0) return { hits: [], total: 0, understood: groups };
+
+    const { scratchBest: best, scratchTotal: total, scratchMatched: matched } = this;
+    const touched: number[] = [];
+    const sentenceCount = this.sentenceCount;
+    for (const group of active) {
+      const groupTouched: number[] = [];
+      for (const match of group.matches) {
+        const df = this.postings.documentFrequency(match.stemId);
+        if (df === 0) continue;
+        const idf = Math.log(1 + (sentenceCount - df + 0.5) / (df + 0.5));
+        const end = this.postings.end(match.stemId);
+        for (let p = this.postings.start(match.stemId); p < end; p++) {
+          const s = this.postings.sentences[p]!;
+          if (!allowedKinds.has(this.kindOf[s]!)) continue;
+          if (onlyDocument >= 0 && this.documentIndexOf[s] !== onlyDocument) continue;
+          const tf = this.postings.frequencies[p]!;
+          const norm = 1 - BM25_B + (BM25_B * this.tokenCount[s]!) / this.averageTokens;
+          const score = (match.weight * idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
+          if (best[s] === 0) groupTouched.push(s);
+          if (score > best[s]!) best[s] = score;
+        }
+      }
+      for (const s of groupTouched) {
+        if (matched[s] === 0) touched.push(s);
+        total[s]! += best[s]!;
+        matched[s]! += 1;
+        best[s] = 0;
+      }
+    }
+
+    const score = new Map<number, number>();
+    const paragraphSum = new Map<number, number>();
+    for (const s of touched) {
+      const coverage = (matched[s]! / active.length) ** 1.5;
+      const brevity = this.tokenCount[s]! < SHORT_SENTENCE_TOKENS ? 0.6 : 1;
+      const value = total[s]! * coverage * brevity;
+      score.set(s, value);
+      const key = this.paragraphOf[s]!;
+      paragraphSum.set(key, (paragraphSum.get(key) ?? 0) + value);
+      total[s] = 0;
+      matched[s] = 0;
+    }
+    for (const s of touched) {
+      const own = score.get(s)!;
+      const neighbours = paragraphSum.get(this.paragraphOf[s]!)! - own;
+      score.set(s, own + Math.min(own, PARAGRAPH_CONTEXT_WEIGHT * neighbours));
+    }
+
+    const pool = topK(touched, touched.length, (s) => score.get(s)!, Math.max(60, (offset + limit) * 3));
+    const ranked = this.spreadAcrossDocuments(pool, (s) => score.get(s)!);
+    const hits = ranked
+      .slice(offset, offset + limit)
+      .map((s) => ({ sentence: this.corpus.sentences[s]!, score: Math.round(score.get(s)! * 1000) / 1000 }));
+    return { hits, total: touched.length, understood: groups };
   }
 
-  completeDocument(_typed: string, _limit: number): CorpusDocument[] {
-    throw new Error('not implemented');
+  /** Greedy re-ranking: each pick discounts the rest of its document, so several authors come up. */
+  private spreadAcrossDocuments(pool: number[], scoreOf: (s: number) => number): number[] {
+    const queues = new Map<number, number[]>();
+    for (const s of pool) {
+      const d = this.documentIndexOf[s]!;
+      const queue = queues.get(d);
+      if (queue) queue.push(s);
+      else queues.set(d, [s]);
+    }
+    const picked = new Map<number, number>();
+    const ranked: number[] = [];
+    while (ranked.length < pool.length) {
+      let bestDocument = -1;
+      let bestValue = -Infinity;
+      for (const [d, queue] of queues) {
+        if (queue.length === 0) continue;
+        const value = scoreOf(queue[0]!) * SAME_DOCUMENT_DECAY ** (picked.get(d) ?? 0);
+        if (value > bestValue) [bestDocument, bestValue] = [d, value];
+      }
+      ranked.push(queues.get(bestDocument)!.shift()!);
+      picked.set(bestDocument, (picked.get(bestDocument) ?? 0) + 1);
+    }
+    return ranked;
+  }
+
+  /** "Did you mean": corrected spellings of the query, then main topics that resemble it. */
+  suggest(query: string, limit = 5): string[] {
+    const suggestions: string[] = [];
+    const groups = analyse(query).map((t) => ({
+      typed: t.word,
+      matches: this.vocabulary.match(t.word, 1, 0.5),
+    }));
+    if (groups.length > 0 && groups.every((g) => g.matches.length > 0)) {
+      const corrected = groups.map((g) => g.matches[0]!.word).join(' ');
+      if (corrected !== groups.map((g) => g.typed).join(' ')) suggestions.push(corrected);
+    }
+    const text = normalise(query).trim();
+    if (text) {
+      for (const { item } of this.topicFuse.search(text, { limit: limit * 2 })) suggestions.push(item.phrase);
+      for (const word of wordsOf(text)) {
+        for (const { item } of this.topicFuse.search(word, { limit: 2 })) suggestions.push(item.phrase);
+      }
+    }
+    const unique = [...new Set(suggestions)].filter((s) => s !== text);
+    if (unique.length < limit) unique.push(...this.topics(limit).filter((t) => !unique.includes(t)));
+    return unique.slice(0, limit);
+  }
+
+  /** The most discussed topics, most discussed first. */
+  topics(limit: number): string[] {
+    return this.mainTopics.slice(0, limit).map((t) => t.phrase);
+  }
+
+  /** Topic suggestions for what has been typed: exact match first, then prefix, then fuzzy. */
+  completeTopic(typed: string, limit: number): string[] {
+    const text = normalise(typed).replace(/\s+/g, ' ').trim();
+    if (!text) return this.topics(limit);
+    const exact = this.mainTopics.filter((t) => t.phrase === text);
+    const prefix = this.mainTopics.filter(
+      (t) =>
+        t.phrase !== text &&
+        (t.phrase.startsWith(text) || t.phrase.split(' ').some((w) => w.startsWith(text))),
+    );
+    const fuzzy = this.topicFuse.search(text, { limit: limit * 2 }).map((r) => r.item);
+    const ranked = [...exact, ...prefix, ...fuzzy].map((t) => t.phrase);
+    return [...new Set(ranked)].slice(0, limit);
+  }
+
+  /** A document by id, by exact title, or by the closest title; null when nothing is close. */
+  findDocument(ref: string): CorpusDocument | null {
+    const text = normalise(ref).trim();
+    if (!text) return null;
+    const byId = this.documentsById.get(text);
+    if (byId) return byId;
+    const byTitle = this.corpus.documents.find((d) => normalise(d.title) === text);
+    if (byTitle) return byTitle;
+    const byPrefix = this.corpus.documents.filter((d) => d.docId.startsWith(text));
+    if (byPrefix.length === 1) return byPrefix[0]!;
+    return this.titleFuse.search(text, { limit: 1 })[0]?.item ?? null;
+  }
+
+  /** Document suggestions for what has been typed: exact, then prefix, then fuzzy; all documents before anything is typed. */
+  completeDocument(typed: string, limit: number): CorpusDocument[] {
+    const text = normalise(typed).trim();
+    const documents = this.corpus.documents;
+    if (!text) return documents.slice(0, limit);
+    const exact = documents.filter((d) => d.docId === text || normalise(d.title) === text);
+    const prefix = documents.filter((d) => d.docId.startsWith(text) || normalise(d.title).startsWith(text));
+    const fuzzy = this.titleFuse.search(text, { limit }).map((r) => r.item);
+    return [...new Set([...exact, ...prefix, ...fuzzy])].slice(0, limit);
   }
 }

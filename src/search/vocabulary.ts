@@ -1,0 +1,133 @@
+import Fuse from 'fuse.js';
+import { stem } from './analyzer.js';
+
+/** A known word the query can be mapped to, with how sure the mapping is (1 = typed exactly). */
+export interface WordMatch {
+  word: string;
+  stemId: number;
+  weight: number;
+}
+
+const MIN_FUZZY_LENGTH = 4;
+const MAX_CANDIDATES = 60;
+
+function bigramsOf(word: string): string[] {
+  const padded = `^${word}$`;
+  const grams = new Set<string>();
+  for (let i = 0; i < padded.length - 1; i++) grams.add(padded.slice(i, i + 2));
+  return [...grams];
+}
+
+/**
+ * The corpus vocabulary: stems (what the index matches on) and the surface words that produce them
+ * (what people type). Typo tolerance is fuse.js over the surface words, but only over a few dozen
+ * candidates that share letter pairs with the typed word, so a 50,000-word vocabulary stays fast.
+ */
+export class Vocabulary {
+  private readonly stemIds = new Map<string, number>();
+  readonly stems: string[] = [];
+  private readonly wordIds = new Map<string, number>();
+  readonly words: string[] = [];
+  private wordStem: number[] = [];
+  private wordCount: number[] = [];
+  private bigramIndex = new Map<string, Int32Array>();
+
+  /** Registers one occurrence of `word` and returns its stem id. */
+  add(word: string, stemmed = stem(word)): number {
+    let wordId = this.wordIds.get(word);
+    if (wordId === undefined) {
+      wordId = this.words.length;
+      this.wordIds.set(word, wordId);
+      this.words.push(word);
+      this.wordStem.push(this.stemId(stemmed, true));
+      this.wordCount.push(0);
+    }
+    this.wordCount[wordId]! += 1;
+    return this.wordStem[wordId]!;
+  }
+
+  stemId(stemmed: string, create = false): number {
+    let id = this.stemIds.get(stemmed);
+    if (id === undefined) {
+      if (!create) return -1;
+      id = this.stems.length;
+      this.stemIds.set(stemmed, id);
+      this.stems.push(stemmed);
+    }
+    return id;
+  }
+
+  hasWord(word: string): boolean {
+    return this.wordIds.has(word);
+  }
+
+  count(word: string): number {
+    const id = this.wordIds.get(word);
+    return id === undefined ? 0 : this.wordCount[id]!;
+  }
+
+  /** Builds the letter-pair index used to pick fuzzy candidates; call once after the last `add`. */
+  seal(): void {
+    const lists = new Map<string, number[]>();
+    this.words.forEach((word, id) => {
+      if (word.length < MIN_FUZZY_LENGTH - 1 || /^\p{N}+$/u.test(word)) return;
+      for (const gram of bigramsOf(word)) {
+        let list = lists.get(gram);
+        if (!list) lists.set(gram, (list = []));
+        list.push(id);
+      }
+    });
+    this.bigramIndex = new Map([...lists].map(([gram, ids]) => [gram, Int32Array.from(ids)]));
+  }
+
+  /**
+   * Known words close to `typed` (a normalised word), best first. An exact word comes back alone with
+   * weight 1; otherwise fuse.js scores the candidates and weak matches are dropped.
+   */
+  match(typed: string, maxResults = 3, threshold = 0.34): WordMatch[] {
+    const exactId = this.wordIds.get(typed);
+    if (exactId !== undefined) return [{ word: typed, stemId: this.wordStem[exactId]!, weight: 1 }];
+    const stemmedId = this.stemId(stem(typed));
+    if (stemmedId >= 0) return [{ word: typed, stemId: stemmedId, weight: 1 }];
+    if (typed.length < MIN_FUZZY_LENGTH) return [];
+    const candidates = this.candidates(typed);
+    if (candidates.length === 0) return [];
+    const fuse = new Fuse(candidates, {
+      includeScore: true,
+      threshold,
+      ignoreLocation: true,
+      minMatchCharLength: 2,
+    });
+    const seenStems = new Set<number>();
+    const matches: WordMatch[] = [];
+    for (const { item, score = 1 } of fuse.search(typed)) {
+      const id = this.wordIds.get(item)!;
+      const stemId = this.wordStem[id]!;
+      if (seenStems.has(stemId)) continue;
+      if (Math.abs(item.length - typed.length) > Math.max(2, typed.length / 3)) continue;
+      const weight = Math.max(0.1, 1 - score) ** 2;
+      // A much weaker second reading is a different word, not another spelling of this one.
+      if (matches.length > 0 && weight < matches[0]!.weight * 0.75) break;
+      seenStems.add(stemId);
+      matches.push({ word: item, stemId, weight });
+      if (matches.length >= maxResults) break;
+    }
+    return matches;
+  }
+
+  /** Words sharing the most letter pairs with `typed`, frequent words first among equals. */
+  private candidates(typed: string): string[] {
+    const shared = new Map<number, number>();
+    for (const gram of bigramsOf(typed)) {
+      const ids = this.bigramIndex.get(gram);
+      if (!ids) continue;
+      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    const needed = Math.max(1, Math.floor((typed.length + 1) / 2) - 1);
+    return [...shared]
+      .filter(([id, n]) => n >= needed && Math.abs(this.words[id]!.length - typed.length) <= 3)
+      .sort((x, y) => y[1] - x[1] || this.wordCount[y[0]]! - this.wordCount[x[0]]!)
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => this.words[id]!);
+  }
+}
