@@ -4,6 +4,8 @@ import { MAX_LIMIT } from './search/quote.js';
 /** Longest topic accepted: a topic is a few words, and Discord's own option is capped to match. */
 export const MAX_TOPIC_LENGTH = 200;
 
+// Control characters in a topic are paste accidents, never meaning.
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** A topic as typed by a person: trimmed, control characters removed, whitespace collapsed, not empty, not huge. */
