@@ -32,13 +32,30 @@ interface QueryGroup {
   matches: WordMatch[];
 }
 
+const INFLECTIONS = ['', 's', 'es', 'ed', 'd', 'ing', "'s", "s'"];
+
+/** Whether two words are the same word inflected (plural, past, -ing, possessive) rather than derived. */
+function isInflection(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const base = short.replace(/e$/, '');
+  return INFLECTIONS.some((ending) => long === short + ending || (base !== short && long === base + ending));
+}
+
 const KIND_CODES: Record<SentenceKind, number> = { author: 0, comment: 1, quotation: 2 };
 const BM25_K1 = 1.2;
 const BM25_B = 0.6;
 /** How much a sentence's neighbours in the same paragraph lend it: a sentence inside an on-topic paragraph is rarely off-topic. */
 const PARAGRAPH_CONTEXT_WEIGHT = 0.25;
 /** Each further quote from an already-represented document is worth this much less, so results spread across authors. */
-const SAME_DOCUMENT_DECAY = 0.6;
+const SAME_DOCUMENT_DECAY = 0.8;
+/** Other forms of a typed word count a little less than the form typed when they inflect it (guarantee → guarantees)… */
+const INFLECTION_WEIGHT = 0.9;
+/** …and half when they only share its stem (territory → territorial; "morale" is not "moral"). */
+const DERIVATION_WEIGHT = 0.5;
+/** Query-word coverage (idf-weighted, 0–1) is raised to this power: sentences holding every query word first. */
+const COVERAGE_EXPONENT = 1.5;
+/** A neighbour of a strong match, in the same paragraph, scores this fraction of that match. */
+const NEIGHBOUR_WEIGHT = 0.3;
 /** Sentences this short rarely make a quotable statement on their own. */
 const SHORT_SENTENCE_TOKENS = 4;
 
@@ -55,7 +72,8 @@ export class CorpusIndex {
   private readonly averageTokens: number;
   private readonly scratchBest: Float32Array;
   private readonly scratchTotal: Float32Array;
-  private readonly scratchMatched: Uint8Array;
+  private readonly scratchCoverage: Float32Array;
+  private readonly scratchWeight: Float32Array;
   private readonly mainTopics: Topic[];
   private readonly topicFuse: Fuse<Topic>;
   private readonly titleFuse: Fuse<CorpusDocument>;
@@ -82,7 +100,8 @@ export class CorpusIndex {
     const n = corpus.sentences.length;
     this.scratchBest = new Float32Array(n);
     this.scratchTotal = new Float32Array(n);
-    this.scratchMatched = new Uint8Array(n);
+    this.scratchCoverage = new Float32Array(n);
+    this.scratchWeight = new Float32Array(n);
     this.mainTopics = extractTopics(corpus.sentences, corpus.documents.length);
     this.topicFuse = new Fuse(this.mainTopics, {
       keys: ['phrase'],
@@ -134,7 +153,7 @@ export class CorpusIndex {
       bounds[s + 1] = used;
     });
     vocabulary.seal();
-    const postings = Postings.build(vocabulary.stems.length, flat.subarray(0, used), bounds);
+    const postings = Postings.build(vocabulary.size, flat.subarray(0, used), bounds);
     return new CorpusIndex(corpus, vocabulary, postings, {
       documentIndexOf,
       paragraphOf,
@@ -186,64 +205,139 @@ export class CorpusIndex {
     if (request.docId !== undefined && onlyDocument < 0) return { hits: [], total: 0, understood: groups };
     const active = groups.filter((g) => g.matches.length > 0);
     if (active.length === 0) return { hits: [], total: 0, understood: groups };
+    const accepts = (s: number): boolean =>
+      allowedKinds.has(this.kindOf[s]!) && (onlyDocument < 0 || this.documentIndexOf[s] === onlyDocument);
 
-    const { scratchBest: best, scratchTotal: total, scratchMatched: matched } = this;
+    const {
+      scratchBest: best,
+      scratchTotal: total,
+      scratchCoverage: covered,
+      scratchWeight: bestWeight,
+    } = this;
     const touched: number[] = [];
-    const sentenceCount = this.sentenceCount;
+    let queryIdf = 0;
     for (const group of active) {
       const groupTouched: number[] = [];
-      for (const match of group.matches) {
-        const df = this.postings.documentFrequency(match.stemId);
+      let groupIdf = 0;
+      for (const [wordId, weight] of this.alternatives(group)) {
+        const df = this.postings.documentFrequency(wordId);
         if (df === 0) continue;
-        const idf = Math.log(1 + (sentenceCount - df + 0.5) / (df + 0.5));
-        const end = this.postings.end(match.stemId);
-        for (let p = this.postings.start(match.stemId); p < end; p++) {
+        const idf = this.idf(df);
+        groupIdf = Math.max(groupIdf, idf);
+        const end = this.postings.end(wordId);
+        for (let p = this.postings.start(wordId); p < end; p++) {
           const s = this.postings.sentences[p]!;
-          if (!allowedKinds.has(this.kindOf[s]!)) continue;
-          if (onlyDocument >= 0 && this.documentIndexOf[s] !== onlyDocument) continue;
+          if (!accepts(s)) continue;
           const tf = this.postings.frequencies[p]!;
           const norm = 1 - BM25_B + (BM25_B * this.tokenCount[s]!) / this.averageTokens;
-          const score = (match.weight * idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
+          const score = (weight * idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
           if (best[s] === 0) groupTouched.push(s);
           if (score > best[s]!) best[s] = score;
+          if (weight > bestWeight[s]!) bestWeight[s] = weight;
         }
       }
+      queryIdf += groupIdf;
       for (const s of groupTouched) {
-        if (matched[s] === 0) touched.push(s);
+        if (covered[s] === 0) touched.push(s);
         total[s]! += best[s]!;
-        matched[s]! += 1;
+        // Coverage is counted in idf: missing a rare query word costs more than missing a common one.
+        covered[s]! += groupIdf * bestWeight[s]!;
         best[s] = 0;
+        bestWeight[s] = 0;
       }
     }
 
     const score = new Map<number, number>();
+    const paragraphBest = new Map<number, number>();
     const paragraphSum = new Map<number, number>();
     for (const s of touched) {
-      const coverage = (matched[s]! / active.length) ** 1.5;
+      const coverage = (covered[s]! / queryIdf) ** COVERAGE_EXPONENT;
       const brevity = this.tokenCount[s]! < SHORT_SENTENCE_TOKENS ? 0.6 : 1;
       const value = total[s]! * coverage * brevity;
       score.set(s, value);
       const key = this.paragraphOf[s]!;
       paragraphSum.set(key, (paragraphSum.get(key) ?? 0) + value);
+      paragraphBest.set(key, Math.max(paragraphBest.get(key) ?? 0, value));
       total[s] = 0;
-      matched[s] = 0;
+      covered[s] = 0;
     }
     for (const s of touched) {
       const own = score.get(s)!;
       const neighbours = paragraphSum.get(this.paragraphOf[s]!)! - own;
       score.set(s, own + Math.min(own, PARAGRAPH_CONTEXT_WEIGHT * neighbours));
     }
+    const matchedCount = touched.length;
+    this.addParagraphNeighbours(touched, score, paragraphBest, accepts);
 
     const pool = topK(touched, touched.length, (s) => score.get(s)!, Math.max(60, (offset + limit) * 3));
     const ranked = this.spreadAcrossDocuments(pool, (s) => score.get(s)!);
-    const hits = ranked
-      .slice(offset, offset + limit)
-      .map((s) => ({ sentence: this.corpus.sentences[s]!, score: Math.round(score.get(s)! * 1000) / 1000 }));
-    return { hits, total: touched.length, understood: groups };
+    const hits = ranked.slice(offset, offset + limit).map(({ sentence, value }) => ({
+      sentence: this.corpus.sentences[sentence]!,
+      score: Math.round(value * 1000) / 1000,
+    }));
+    return {
+      hits,
+      total: Math.min(touched.length, Math.max(matchedCount, ranked.length)),
+      understood: groups,
+    };
   }
 
-  /** Greedy re-ranking: each pick discounts the rest of its document, so several authors come up. */
-  private spreadAcrossDocuments(pool: number[], scoreOf: (s: number) => number): number[] {
+  private idf(df: number): number {
+    return Math.log(1 + (this.sentenceCount - df + 0.5) / (df + 0.5));
+  }
+
+  /** The words that stand for a query group, each with its weight: the word typed, then its family a little lower. */
+  private alternatives(group: QueryGroup): Map<number, number> {
+    const weights = new Map<number, number>();
+    const offer = (wordId: number, weight: number) =>
+      weights.set(wordId, Math.max(weights.get(wordId) ?? 0, weight));
+    for (const match of group.matches) {
+      offer(match.wordId, match.weight);
+      for (const relative of this.vocabulary.relatives(match.wordId)) {
+        const inflection = isInflection(match.word, this.vocabulary.words[relative]!);
+        offer(relative, match.weight * (inflection ? INFLECTION_WEIGHT : DERIVATION_WEIGHT));
+      }
+    }
+    return weights;
+  }
+
+  /**
+   * A sentence that says "it" about the topic named in the sentence before still belongs to the answer:
+   * the other sentences of a strongly matching paragraph join the candidates, well below the matches.
+   */
+  private addParagraphNeighbours(
+    touched: number[],
+    score: Map<number, number>,
+    paragraphBest: Map<number, number>,
+    accepts: (s: number) => boolean,
+  ): void {
+    const strongest = Math.max(0, ...paragraphBest.values());
+    for (const s of [...touched]) {
+      const key = this.paragraphOf[s]!;
+      const best = paragraphBest.get(key)!;
+      if (best < strongest * 0.5 || score.get(s)! < best) continue;
+      for (const neighbour of [s - 1, s + 1]) {
+        if (neighbour < 0 || neighbour >= this.sentenceCount || this.paragraphOf[neighbour] !== key) continue;
+        if (
+          score.has(neighbour) ||
+          !accepts(neighbour) ||
+          this.tokenCount[neighbour]! < SHORT_SENTENCE_TOKENS
+        )
+          continue;
+        score.set(neighbour, best * NEIGHBOUR_WEIGHT);
+        touched.push(neighbour);
+      }
+    }
+  }
+
+  /**
+   * Greedy re-ranking: each pick discounts the rest of its document, so several authors come up; the
+   * discounted value is the score shown, so scores fall in rank order.
+   */
+  private spreadAcrossDocuments(
+    pool: number[],
+    scoreOf: (s: number) => number,
+  ): Array<{ sentence: number; value: number }> {
     const queues = new Map<number, number[]>();
     for (const s of pool) {
       const d = this.documentIndexOf[s]!;
@@ -252,7 +346,7 @@ export class CorpusIndex {
       else queues.set(d, [s]);
     }
     const picked = new Map<number, number>();
-    const ranked: number[] = [];
+    const ranked: Array<{ sentence: number; value: number }> = [];
     while (ranked.length < pool.length) {
       let bestDocument = -1;
       let bestValue = -Infinity;
@@ -261,7 +355,7 @@ export class CorpusIndex {
         const value = scoreOf(queue[0]!) * SAME_DOCUMENT_DECAY ** (picked.get(d) ?? 0);
         if (value > bestValue) [bestDocument, bestValue] = [d, value];
       }
-      ranked.push(queues.get(bestDocument)!.shift()!);
+      ranked.push({ sentence: queues.get(bestDocument)!.shift()!, value: bestValue });
       picked.set(bestDocument, (picked.get(bestDocument) ?? 0) + 1);
     }
     return ranked;

@@ -13,3 +13,21 @@ with within without won't would wouldn't yet you you'd you'll you're you've your
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Common content words that are never a discussion topic on their own ("means", "point", "long"):
+ * still searchable, but not offered as topics.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  `able actually again ago already another anyone anything around away back become becomes began behind best better
+big came case certain come comes coming day days different does done else end enough entire even ever every
+everyone everything fact far find first four full get gets getting give given gives go goes going gone good got
+great half hand hands hard high hold just keep kind know known large last later least less let little long look
+made make makes making man many mean means men might moment much need needs never new next nothing now number
+often old one ones part people place point put real really right said say saying says second see seems seen
+sense several short side sides simply since small someone something soon still sure take taken takes tell term
+terms thing things think third three time times today told took true truth try turn two use used very want
+wants way ways week weeks well went whole word words work would year years`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -1,5 +1,6 @@
 import type { Sentence } from '../corpus/types.js';
 import { analyse } from './analyzer.js';
+import { GENERIC_WORDS } from './stopwords.js';
 
 export interface Topic {
   /** As people write it, e.g. `security guarantees`. */
@@ -48,12 +49,23 @@ export function extractTopics(sentences: readonly Sentence[], documentCount: num
     const tokens = analyse(sentence.text);
     const seen = new Set<string>();
     tokens.forEach((token, k) => {
-      if (token.word.length >= 4 && !/\p{N}/u.test(token.word) && !seen.has(token.stem)) {
+      if (
+        token.word.length >= 4 &&
+        !GENERIC_WORDS.has(token.word) &&
+        !/\p{N}/u.test(token.word) &&
+        !seen.has(token.stem)
+      ) {
         seen.add(token.stem);
         tally(table, token.stem, token.word, sentence.docId);
       }
       const next = tokens[k + 1];
-      if (next && next.position === token.position + 1 && !/\p{N}/u.test(token.word + next.word)) {
+      if (
+        next &&
+        next.position === token.position + 1 &&
+        !/\p{N}/u.test(token.word + next.word) &&
+        !GENERIC_WORDS.has(token.word) &&
+        !GENERIC_WORDS.has(next.word)
+      ) {
         const key = `${token.stem} ${next.stem}`;
         if (!seen.has(key)) {
           seen.add(key);

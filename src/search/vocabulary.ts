@@ -4,7 +4,7 @@ import { stem } from './analyzer.js';
 /** A known word the query can be mapped to, with how sure the mapping is (1 = typed exactly). */
 export interface WordMatch {
   word: string;
-  stemId: number;
+  wordId: number;
   weight: number;
 }
 
@@ -19,8 +19,8 @@ function bigramsOf(word: string): string[] {
 }
 
 /**
- * The corpus vocabulary: stems (what the index matches on) and the surface words that produce them
- * (what people type). Typo tolerance is fuse.js over the surface words, but only over a few dozen
+ * The corpus vocabulary: the surface words the index matches on (what people type), grouped by stem
+ * into word families (guarantee, guarantees, guaranteed). Typo tolerance is fuse.js over the surface words, but only over a few dozen
  * candidates that share letter pairs with the typed word, so a 50,000-word vocabulary stays fast.
  */
 export class Vocabulary {
@@ -31,8 +31,12 @@ export class Vocabulary {
   private wordStem: number[] = [];
   private wordCount: number[] = [];
   private bigramIndex = new Map<string, Int32Array>();
+  /** The commonest surface word of each stem: how a suggestion spells it. */
+  private commonestWord: string[] = [];
 
-  /** Registers one occurrence of `word` and returns its stem id. */
+  private familyOf: number[][] = [];
+
+  /** Registers one occurrence of `word` and returns its word id. */
   add(word: string, stemmed = stem(word)): number {
     let wordId = this.wordIds.get(word);
     if (wordId === undefined) {
@@ -43,7 +47,7 @@ export class Vocabulary {
       this.wordCount.push(0);
     }
     this.wordCount[wordId]! += 1;
-    return this.wordStem[wordId]!;
+    return wordId;
   }
 
   stemId(stemmed: string, create = false): number {
@@ -57,6 +61,15 @@ export class Vocabulary {
     return id;
   }
 
+  /** The other words of `wordId`'s family (same stem), itself excluded. */
+  relatives(wordId: number): readonly number[] {
+    return (this.familyOf[this.wordStem[wordId]!] ?? []).filter((id) => id !== wordId);
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
   hasWord(word: string): boolean {
     return this.wordIds.has(word);
   }
@@ -68,6 +81,16 @@ export class Vocabulary {
 
   /** Builds the letter-pair index used to pick fuzzy candidates; call once after the last `add`. */
   seal(): void {
+    const commonestCount: number[] = [];
+    this.familyOf = this.stems.map(() => []);
+    this.words.forEach((word, id) => {
+      const stemId = this.wordStem[id]!;
+      this.familyOf[stemId]!.push(id);
+      if ((commonestCount[stemId] ?? -1) < this.wordCount[id]!) {
+        commonestCount[stemId] = this.wordCount[id]!;
+        this.commonestWord[stemId] = word;
+      }
+    });
     const lists = new Map<string, number[]>();
     this.words.forEach((word, id) => {
       if (word.length < MIN_FUZZY_LENGTH - 1 || /^\p{N}+$/u.test(word)) return;
@@ -86,9 +109,12 @@ export class Vocabulary {
    */
   match(typed: string, maxResults = 3, threshold = 0.34): WordMatch[] {
     const exactId = this.wordIds.get(typed);
-    if (exactId !== undefined) return [{ word: typed, stemId: this.wordStem[exactId]!, weight: 1 }];
+    if (exactId !== undefined) return [{ word: typed, wordId: exactId, weight: 1 }];
     const stemmedId = this.stemId(stem(typed));
-    if (stemmedId >= 0) return [{ word: typed, stemId: stemmedId, weight: 1 }];
+    if (stemmedId >= 0) {
+      const word = this.commonestWord[stemmedId]!;
+      return [{ word, wordId: this.wordIds.get(word)!, weight: 1 }];
+    }
     if (typed.length < MIN_FUZZY_LENGTH) return [];
     const candidates = this.candidates(typed);
     if (candidates.length === 0) return [];
@@ -109,7 +135,7 @@ export class Vocabulary {
       // A much weaker second reading is a different word, not another spelling of this one.
       if (matches.length > 0 && weight < matches[0]!.weight * 0.75) break;
       seenStems.add(stemId);
-      matches.push({ word: item, stemId, weight });
+      matches.push({ word: item, wordId: id, weight });
       if (matches.length >= maxResults) break;
     }
     return matches;
