@@ -1,6 +1,176 @@
-import type { Corpus } from './types.js';
+/**
+ * Reads a corpus folder into a Corpus. Never throws for a bad file or folder: every .md/.txt file ends
+ * up either in `documents` or in `problems` (see Corpus.problems).
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { docIdFromFileName, isDocumentFile, isIgnoredFile, parseDocument } from './document.js';
+import { problem } from './problems.js';
+import type { Corpus, CorpusDocument, CorpusProblem, Sentence } from './types.js';
 
-/** PLACEHOLDER: being written. Loads every .md and .txt file of `dir`; never throws for a bad file (see Corpus.problems). */
+/** Files larger than this are reported rather than loaded (split them into several documents). */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+const READ_CONCURRENCY = 32;
+
+export interface CorpusFile {
+  /** Path relative to the corpus folder (its extension picks the format). */
+  file: string;
+  /** The file's bytes, or already-decoded text. */
+  content: Uint8Array | string;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code ? `${code}: ${error.message.replace(/^[A-Z]+: /u, '')}` : error.message;
+  }
+  return String(error);
+}
+
+/**
+ * Builds a corpus from files already in memory (tests, benchmarks, generated corpora). Files are parsed
+ * in the order given; sentence ids run across the corpus in that order.
+ */
+export function corpusFromFiles(
+  dir: string,
+  files: readonly CorpusFile[],
+  initialProblems: CorpusProblem[] = [],
+): Corpus {
+  const documents: CorpusDocument[] = [];
+  const sentences: Sentence[] = [];
+  const problems: CorpusProblem[] = [...initialProblems];
+  const owners = new Map<string, string>();
+  for (const { file, content } of files) {
+    const docId = docIdFromFileName(file);
+    const owner = owners.get(docId);
+    if (owner !== undefined) {
+      problems.push(
+        problem(
+          file,
+          'file',
+          `its document id "${docId}" is the same as that of "${owner}" (ids come from the file name)`,
+          `rename one of the two files so their names differ by more than case, accents or punctuation`,
+        ),
+      );
+      continue;
+    }
+    const result = parseDocument(file, content, { firstSentenceId: sentences.length });
+    problems.push(...result.problems);
+    if (result.document) {
+      owners.set(docId, file);
+      documents.push(result.document);
+      for (const s of result.document.sentences) sentences.push(s);
+    }
+  }
+  return { dir, documents, sentences, problems };
+}
+
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * Loads every .md/.markdown/.txt file directly inside `dir` (sub-folders are not read), in file-name
+ * order. Ignored: names starting with `_` or `.`, and README files.
+ */
 export async function loadCorpus(dir: string): Promise<Corpus> {
-  return { dir, documents: [], sentences: [], problems: [] };
+  const folderProblem = (message: string, fix: string): Corpus => ({
+    dir,
+    documents: [],
+    sentences: [],
+    problems: [problem(dir, 'corpus', message, fix)],
+  });
+
+  let names: string[];
+  try {
+    const info = await stat(dir);
+    if (!info.isDirectory()) {
+      return folderProblem(
+        `"${dir}" is a file, not a corpus folder`,
+        'pass the folder that holds the documents (--corpus DIR)',
+      );
+    }
+    const entries = await readdir(dir, { withFileTypes: true });
+    names = [];
+    for (const entry of entries) {
+      if (!isDocumentFile(entry.name) || isIgnoredFile(entry.name)) continue;
+      if (entry.isFile()) names.push(entry.name);
+      else if (entry.isSymbolicLink()) {
+        const target = await stat(path.join(dir, entry.name)).catch(() => null);
+        if (target === null || target.isFile()) names.push(entry.name);
+      }
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      return folderProblem(
+        `the corpus folder "${dir}" does not exist`,
+        'create it and put .md or .txt documents in it, or point to the right folder with --corpus DIR',
+      );
+    }
+    return folderProblem(
+      `the corpus folder "${dir}" cannot be read (${errorText(error)})`,
+      'check the folder permissions',
+    );
+  }
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+  const problems: CorpusProblem[] = [];
+  const read = await mapLimited(names, READ_CONCURRENCY, async (name): Promise<CorpusFile | null> => {
+    const full = path.join(dir, name);
+    try {
+      const info = await stat(full);
+      if (info.size > MAX_FILE_BYTES) {
+        problems.push(
+          problem(
+            name,
+            'file',
+            `the file is too large (${(info.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
+            'split it into several documents',
+          ),
+        );
+        return null;
+      }
+      return { file: name, content: await readFile(full) };
+    } catch (error) {
+      problems.push(
+        problem(
+          name,
+          'file',
+          `the file cannot be read (${errorText(error)})`,
+          'check that the file exists and is readable by the user running Parley (e.g. chmod a+r)',
+        ),
+      );
+      return null;
+    }
+  });
+  const files = read.filter((f): f is CorpusFile => f !== null);
+  const corpus = corpusFromFiles(dir, files, problems);
+  if (names.length === 0) {
+    corpus.problems.push(
+      problem(
+        dir,
+        'corpus',
+        'the corpus folder has no documents (.md or .txt files)',
+        'add documents to the folder: see the corpus format in the README',
+      ),
+    );
+  }
+  corpus.problems.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0),
+  );
+  return corpus;
 }

@@ -18,6 +18,8 @@ export interface Paragraph {
   text: string;
   /** Offset of `text` in the source file (UTF-16 code units, as JavaScript strings index). */
   start: number;
+  /** For furniture: the rule that recognised it as site boilerplate (e.g. `newsletter prompt`), for `check` reports. */
+  furniture?: string;
 }
 
 export interface Sentence {
@@ -51,6 +53,11 @@ export interface CorpusDocument extends DocumentMeta {
   file: string;
   /** The whole source file as read (after BOM removal, line endings normalised to \n). */
   source: string;
+  /**
+   * The front-matter `source` URL, or null. (`source` above holds the file text and shadows
+   * DocumentMeta.source, so the URL lives here.)
+   */
+  sourceUrl?: string | null;
   sections: string[];
   paragraphs: Paragraph[];
   /** This document's sentences, in order (the same objects as in `Corpus.sentences`). */
@@ -64,6 +71,8 @@ export interface CorpusProblem {
   message: string;
   /** What the moderator should do about it. */
   fix: string;
+  /** 1-based line in the file where the problem is, when known. */
+  line?: number;
 }
 
 export interface Corpus {

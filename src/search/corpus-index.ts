@@ -53,9 +53,9 @@ const INFLECTION_WEIGHT = 0.9;
 /** …and half when they only share its stem (territory → territorial; "morale" is not "moral"). */
 const DERIVATION_WEIGHT = 0.5;
 /** Query-word coverage (idf-weighted, 0–1) is raised to this power: sentences holding every query word first. */
-const COVERAGE_EXPONENT = 1.5;
+const COVERAGE_EXPONENT = 1;
 /** A neighbour of a strong match, in the same paragraph, scores this fraction of that match. */
-const NEIGHBOUR_WEIGHT = 0.3;
+const NEIGHBOUR_WEIGHT = 0.2;
 /** Sentences this short rarely make a quotable statement on their own. */
 const SHORT_SENTENCE_TOKENS = 4;
 
