@@ -27,7 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const dir = resolve(args.corpus ?? process.env.CORPUS_DIR ?? 'corpus');
+  const dir = resolve(args.corpus ?? (process.env.CORPUS_DIR || 'corpus'));
   const corpus = await loadCorpus(dir);
 
   if (args.command === 'check') {
