@@ -1,16 +1,12 @@
 import { resolve } from 'node:path';
 import { loadCorpus } from '../corpus/load.js';
-import type { CorpusProblem } from '../corpus/types.js';
+import { formatCheckReport, formatProblems, summarise } from '../corpus/check.js';
 import { UserError } from '../errors.js';
 import { CorpusIndex } from '../search/corpus-index.js';
 import { parseArguments, type ParsedArguments } from './arguments.js';
 import { runConsole } from './console.js';
 import { HELP } from './help.js';
 import { runCommand } from './run-command.js';
-
-function describeProblems(problems: readonly CorpusProblem[]): string {
-  return problems.map((p) => `✗ ${p.file} [${p.field}]: ${p.message}\n  fix: ${p.fix}`).join('\n');
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   let args: ParsedArguments;
@@ -31,25 +27,16 @@ async function main(argv: readonly string[]): Promise<number> {
   const corpus = await loadCorpus(dir);
 
   if (args.command === 'check') {
-    const report = {
-      corpus: dir,
-      documents: corpus.documents.length,
-      sentences: corpus.sentences.length,
-      problems: corpus.problems,
-    };
-    if (args.json) console.log(JSON.stringify(report, null, 2));
-    else {
-      console.log(
-        `${dir}: ${report.documents} documents, ${report.sentences} sentences, ${corpus.problems.length} problems`,
-      );
-      if (corpus.problems.length > 0) console.log(describeProblems(corpus.problems));
-    }
-    return corpus.problems.length > 0 || corpus.documents.length === 0 ? 1 : 0;
+    const report = summarise(corpus);
+    console.log(
+      args.json ? JSON.stringify({ corpus: dir, ...report }, null, 2) : formatCheckReport(dir, report),
+    );
+    return report.problems.length > 0 || report.documents === 0 ? 1 : 0;
   }
 
   if (corpus.problems.length > 0) {
     console.error(
-      `Warning: ${corpus.problems.length} corpus file(s) could not be loaded:\n${describeProblems(corpus.problems)}`,
+      `Warning: ${corpus.problems.length} corpus file(s) could not be loaded:\n${formatProblems(corpus.problems)}`,
     );
   }
   const index = CorpusIndex.build(corpus);

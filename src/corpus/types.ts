@@ -41,7 +41,8 @@ export interface Sentence {
 export interface DocumentMeta {
   title: string;
   author: string | null;
-  source: string | null;
+  /** The front-matter `source`: the URL the document was published at. */
+  sourceUrl: string | null;
   published: string | null;
   summary: string | null;
 }
@@ -53,11 +54,6 @@ export interface CorpusDocument extends DocumentMeta {
   file: string;
   /** The whole source file as read (after BOM removal, line endings normalised to \n). */
   source: string;
-  /**
-   * The front-matter `source` URL, or null. (`source` above holds the file text and shadows
-   * DocumentMeta.source, so the URL lives here.)
-   */
-  sourceUrl?: string | null;
   sections: string[];
   paragraphs: Paragraph[];
   /** This document's sentences, in order (the same objects as in `Corpus.sentences`). */

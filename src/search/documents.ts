@@ -22,7 +22,7 @@ export function listDocuments(index: CorpusIndex): DocumentsResult {
       docId: document.docId,
       title: document.title,
       author: document.author,
-      source: document.source,
+      source: document.sourceUrl,
       thesis: document.summary ?? document.sentences.find((s) => s.kind === 'author')?.text ?? '',
       paragraphs: document.paragraphs.filter((p) => p.number > 0).length,
       sentences: document.sentences.length,

@@ -75,13 +75,20 @@ describe('parley console CLI on the bundled corpus', () => {
 
   it('docs --json lists every document with counts', async () => {
     const run = await runCli(['docs', '--json']);
-    const parsed = JSON.parse(run.stdout) as { documents: Array<{ docId: string; paragraphs: number; sentences: number }> };
-    expect(parsed.documents).toHaveLength((await readdir('corpus')).filter((f) => /\.(md|txt)$/.test(f)).length);
+    const parsed = JSON.parse(run.stdout) as {
+      documents: Array<{ docId: string; paragraphs: number; sentences: number }>;
+    };
+    expect(parsed.documents).toHaveLength(
+      (await readdir('corpus')).filter((f) => /\.(md|txt)$/.test(f)).length,
+    );
     for (const d of parsed.documents) expect(d.sentences).toBeGreaterThan(d.paragraphs / 2);
   });
 
   it('the console answers /quote lines like the bot, and survives hostile lines', async () => {
-    const run = await runCli([], '/quote cease fire --limit 2\n/quote @everyone **bold**\n\n/nonsense\n/docs\n/exit\n/quote never reached\n');
+    const run = await runCli(
+      [],
+      '/quote cease fire --limit 2\n/quote @everyone **bold**\n\n/nonsense\n/docs\n/exit\n/quote never reached\n',
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Quotes on “cease fire”/);
     expect(run.stdout).toMatch(/ceasefire/i);
@@ -100,6 +107,6 @@ describe('parley console CLI on the bundled corpus', () => {
     expect(run.stdout).toMatch(/title/);
     const ok = await runCli(['check']);
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(/0 problems/);
+    expect(ok.stdout).toMatch(/5 documents, \d+ sentences, no problems/);
   });
 });

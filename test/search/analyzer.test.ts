@@ -22,7 +22,11 @@ describe('analyzer', () => {
 
   it('keeps numbers and survives emoji, right-to-left text and markdown', () => {
     expect(analyse('90% of 800 lb').map((t) => t.word)).toEqual(['90', '800', 'lb']);
-    expect(analyse('🕊️ **peace** _talks_ @everyone').map((t) => t.word)).toEqual(['peace', 'talks', 'everyone']);
+    expect(analyse('🕊️ **peace** _talks_ @everyone').map((t) => t.word)).toEqual([
+      'peace',
+      'talks',
+      'everyone',
+    ]);
     expect(analyse('سلام peace').map((t) => t.word)).toEqual(['سلام', 'peace']);
   });
 });

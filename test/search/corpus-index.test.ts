@@ -7,15 +7,24 @@ const corpus = makeCorpus([
     docId: 'a-guarantees',
     title: 'Guarantees or nothing',
     paragraphs: [
-      ['Everything depends on the strength of any security guarantees for Ukraine.', 'Weak assurances invite another war.'],
-      ['Any firm, enforceable security guarantee will be unacceptable to Moscow.', 'The weather was cold that winter.'],
+      [
+        'Everything depends on the strength of any security guarantees for Ukraine.',
+        'Weak assurances invite another war.',
+      ],
+      [
+        'Any firm, enforceable security guarantee will be unacceptable to Moscow.',
+        'The weather was cold that winter.',
+      ],
     ],
   },
   {
     docId: 'b-territory',
     title: 'Territory is the whole substance',
     paragraphs: [
-      ['Territory is not a final detail to be resolved after everything else.', 'It is the entire substance of the conflict.'],
+      [
+        'Territory is not a final detail to be resolved after everything else.',
+        'It is the entire substance of the conflict.',
+      ],
       ['Russia controls some 20% of Ukrainian territory, and a ceasefire would freeze that.'],
     ],
   },
@@ -40,7 +49,9 @@ describe('CorpusIndex.search', () => {
   });
 
   it('matches plurals and other word forms', () => {
-    expect(texts('guarantee')).toEqual(expect.arrayContaining([expect.stringContaining('security guarantees for Ukraine')]));
+    expect(texts('guarantee')).toEqual(
+      expect.arrayContaining([expect.stringContaining('security guarantees for Ukraine')]),
+    );
     expect(texts('territorial')[0]).toMatch(/territory/i);
   });
 
@@ -59,7 +70,9 @@ describe('CorpusIndex.search', () => {
   });
 
   it('spreads results across documents before taking a second sentence from one', () => {
-    const docs = index.search('security guarantees ceasefire territory', { limit: 3 }).hits.map((h) => h.sentence.docId);
+    const docs = index
+      .search('security guarantees ceasefire territory', { limit: 3 })
+      .hits.map((h) => h.sentence.docId);
     expect(new Set(docs).size).toBe(3);
   });
 
@@ -81,7 +94,15 @@ describe('CorpusIndex.search', () => {
   });
 
   it('survives hostile input', () => {
-    for (const query of ['', '   ', '@everyone **bold** `code`', '🕊️🕊️🕊️', 'سلام', 'a'.repeat(5000), '\u0000\u0007']) {
+    for (const query of [
+      '',
+      '   ',
+      '@everyone **bold** `code`',
+      '🕊️🕊️🕊️',
+      'سلام',
+      'a'.repeat(5000),
+      '\u0000\u0007',
+    ]) {
       expect(() => index.search(query, { limit: 5 })).not.toThrow();
     }
   });

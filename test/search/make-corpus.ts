@@ -14,10 +14,11 @@ export function makeCorpus(
       docId: d.docId,
       title: d.title,
       author: null,
-      source: null,
+      sourceUrl: null,
       published: null,
       summary: null,
       file: `${d.docId}.md`,
+      source,
       sections: [],
       paragraphs: [],
       sentences: [],
@@ -25,7 +26,13 @@ export function makeCorpus(
     let offset = 0;
     d.paragraphs.forEach((paragraph, p) => {
       const text = paragraph.join(' ');
-      document.paragraphs.push({ number: p + 1, kind: d.kind ?? 'author', section: null, text, start: offset });
+      document.paragraphs.push({
+        number: p + 1,
+        kind: d.kind ?? 'author',
+        section: null,
+        text,
+        start: offset,
+      });
       let within = 0;
       paragraph.forEach((sentenceText, position) => {
         const start = offset + within;
@@ -46,7 +53,7 @@ export function makeCorpus(
       });
       offset += text.length + 2;
     });
-    return Object.assign(document, { source });
+    return document;
   });
   return { dir: '/in-memory', documents: built, sentences, problems: [] };
 }
