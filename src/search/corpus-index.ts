@@ -311,7 +311,8 @@ export class CorpusIndex {
     paragraphBest: Map<number, number>,
     accepts: (s: number) => boolean,
   ): void {
-    const strongest = Math.max(0, ...paragraphBest.values());
+    let strongest = 0;
+    for (const value of paragraphBest.values()) strongest = Math.max(strongest, value);
     for (const s of [...touched]) {
       const key = this.paragraphOf[s]!;
       const best = paragraphBest.get(key)!;
