@@ -32,6 +32,9 @@ interface QueryGroup {
   matches: WordMatch[];
 }
 
+/** Fuzzy topic completions weaker than this (fuse.js score, 0 = perfect) are noise. */
+const TOPIC_FUZZY_THRESHOLD = 0.3;
+
 const INFLECTIONS = ['', 's', 'es', 'ed', 'd', 'ing', "'s", "s'"];
 
 /** Whether two words are the same word inflected (plural, past, -ing, possessive) rather than derived. */
@@ -390,19 +393,24 @@ export class CorpusIndex {
     return this.mainTopics.slice(0, limit).map((t) => t.phrase);
   }
 
-  /** Topic suggestions for what has been typed: exact match first, then prefix, then fuzzy. */
+  /**
+   * Topic suggestions for what has been typed: exact match first, then topics starting with it, then
+   * topics with a word starting with it, then topics holding the typo-corrected words, then fuzzy.
+   */
   completeTopic(typed: string, limit: number): string[] {
     const text = normalise(typed).replace(/\s+/g, ' ').trim();
     if (!text) return this.topics(limit);
-    const exact = this.mainTopics.filter((t) => t.phrase === text);
-    const prefix = this.mainTopics.filter(
-      (t) =>
-        t.phrase !== text &&
-        (t.phrase.startsWith(text) || t.phrase.split(' ').some((w) => w.startsWith(text))),
-    );
-    const fuzzy = this.topicFuse.search(text, { limit: limit * 2 }).map((r) => r.item);
-    const ranked = [...exact, ...prefix, ...fuzzy].map((t) => t.phrase);
-    return [...new Set(ranked)].slice(0, limit);
+    const phrases = this.mainTopics.map((t) => t.phrase);
+    const exact = phrases.filter((p) => p === text);
+    const prefix = phrases.filter((p) => p.startsWith(text));
+    const wordPrefix = phrases.filter((p) => p.split(' ').some((w) => w.startsWith(text)));
+    const corrected = analyse(text).flatMap((t) => this.vocabulary.match(t.word, 2).map((m) => m.word));
+    const holdingCorrected = phrases.filter((p) => corrected.some((word) => p.split(' ').includes(word)));
+    const fuzzy = this.topicFuse
+      .search(text, { limit: limit * 2 })
+      .filter((r) => (r.score ?? 1) <= TOPIC_FUZZY_THRESHOLD)
+      .map((r) => r.item.phrase);
+    return [...new Set([...exact, ...prefix, ...wordPrefix, ...holdingCorrected, ...fuzzy])].slice(0, limit);
   }
 
   /** A document by id, by exact title, or by the closest title; null when nothing is close. */

@@ -27,7 +27,9 @@ made make makes making man many mean means men might moment much need needs neve
 often old one ones part people place point put real really right said say saying says second see seems seen
 sense several short side sides simply since small someone something soon still sure take taken takes tell term
 terms thing things think third three time times today told took true truth try turn two use used very want
-wants way ways week weeks well went whole word words work would year years`
+wants way ways week weeks well went whole word words work would year years continue continues continued hope
+hopes reach reaches power powers states matter matters reason reasons leave object points instead across along
+following despite beyond toward towards among likely possible simple clear early late recent current main major`
     .split(/\s+/)
     .filter(Boolean),
 );
