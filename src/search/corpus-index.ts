@@ -3,7 +3,7 @@ import type { Corpus, CorpusDocument, Paragraph, Sentence, SentenceKind } from '
 import { analyse, normalise, words as wordsOf } from './analyzer.js';
 import { Postings } from './postings.js';
 import { topK } from './top-k.js';
-import { extractTopics, type Topic } from './topics.js';
+import { TopicCollector, type Topic } from './topics.js';
 import { Vocabulary, type WordMatch } from './vocabulary.js';
 
 export interface SearchHit {
@@ -77,6 +77,8 @@ export class CorpusIndex {
   private readonly scratchTotal: Float32Array;
   private readonly scratchCoverage: Float32Array;
   private readonly scratchWeight: Float32Array;
+  private readonly scratchParagraphBest: Float32Array;
+  private readonly scratchParagraphSum: Float32Array;
   private readonly mainTopics: Topic[];
   private readonly topicFuse: Fuse<Topic>;
   private readonly titleFuse: Fuse<CorpusDocument>;
@@ -91,6 +93,7 @@ export class CorpusIndex {
       kindOf: Uint8Array;
       tokenCount: Uint16Array;
     },
+    mainTopics: Topic[],
   ) {
     for (const document of corpus.documents) this.documentsById.set(document.docId, document);
     this.documentIndexOf = stats.documentIndexOf;
@@ -105,7 +108,10 @@ export class CorpusIndex {
     this.scratchTotal = new Float32Array(n);
     this.scratchCoverage = new Float32Array(n);
     this.scratchWeight = new Float32Array(n);
-    this.mainTopics = extractTopics(corpus.sentences, corpus.documents.length);
+    const paragraphCount = n === 0 ? 0 : this.paragraphOf[n - 1]! + 1;
+    this.scratchParagraphBest = new Float32Array(paragraphCount);
+    this.scratchParagraphSum = new Float32Array(paragraphCount);
+    this.mainTopics = mainTopics;
     this.topicFuse = new Fuse(this.mainTopics, {
       keys: ['phrase'],
       includeScore: true,
@@ -132,6 +138,7 @@ export class CorpusIndex {
     const paragraphOf = new Int32Array(sentences.length);
     const kindOf = new Uint8Array(sentences.length);
     const documentIndex = new Map(corpus.documents.map((d, i) => [d.docId, i]));
+    const topics = new TopicCollector(sentences.reduce((n, s) => n + (s.kind === 'author' ? 1 : 0), 0));
     let flat = new Int32Array(Math.max(1024, sentences.length * 16));
     let used = 0;
     let paragraphKey = -1;
@@ -146,6 +153,7 @@ export class CorpusIndex {
       documentIndexOf[s] = documentIndex.get(sentence.docId) ?? -1;
       kindOf[s] = KIND_CODES[sentence.kind];
       const tokens = analyse(sentence.text);
+      if (sentence.kind === 'author') topics.add(sentence.docId, tokens);
       if (used + tokens.length > flat.length) {
         const grown = new Int32Array(Math.max(flat.length * 2, used + tokens.length));
         grown.set(flat.subarray(0, used));
@@ -157,12 +165,18 @@ export class CorpusIndex {
     });
     vocabulary.seal();
     const postings = Postings.build(vocabulary.size, flat.subarray(0, used), bounds);
-    return new CorpusIndex(corpus, vocabulary, postings, {
-      documentIndexOf,
-      paragraphOf,
-      kindOf,
-      tokenCount,
-    });
+    return new CorpusIndex(
+      corpus,
+      vocabulary,
+      postings,
+      {
+        documentIndexOf,
+        paragraphOf,
+        kindOf,
+        tokenCount,
+      },
+      topics.topics(corpus.documents.length),
+    );
   }
 
   get sentenceCount(): number {
@@ -202,14 +216,16 @@ export class CorpusIndex {
     const groups = this.understand(query);
     const offset = Math.max(0, request.offset ?? 0);
     const limit = Math.max(0, request.limit);
-    const allowedKinds = new Set((request.kinds ?? ['author']).map((k) => KIND_CODES[k]));
+    let kindMask = 0;
+    for (const kind of request.kinds ?? ['author']) kindMask |= 1 << KIND_CODES[kind];
     const onlyDocument =
       request.docId === undefined ? -1 : this.corpus.documents.findIndex((d) => d.docId === request.docId);
     if (request.docId !== undefined && onlyDocument < 0) return { hits: [], total: 0, understood: groups };
     const active = groups.filter((g) => g.matches.length > 0);
     if (active.length === 0) return { hits: [], total: 0, understood: groups };
     const accepts = (s: number): boolean =>
-      allowedKinds.has(this.kindOf[s]!) && (onlyDocument < 0 || this.documentIndexOf[s] === onlyDocument);
+      ((kindMask >> this.kindOf[s]!) & 1) === 1 &&
+      (onlyDocument < 0 || this.documentIndexOf[s] === onlyDocument);
 
     const {
       scratchBest: best,
@@ -250,30 +266,37 @@ export class CorpusIndex {
       }
     }
 
-    const score = new Map<number, number>();
-    const paragraphBest = new Map<number, number>();
-    const paragraphSum = new Map<number, number>();
+    // `total` becomes each sentence's score in place; paragraph sums live in their own scratch arrays.
+    const score = total;
+    const { scratchParagraphBest: paragraphBest, scratchParagraphSum: paragraphSum } = this;
+    const paragraphs: number[] = [];
     for (const s of touched) {
       const coverage = (covered[s]! / queryIdf) ** COVERAGE_EXPONENT;
       const brevity = this.tokenCount[s]! < SHORT_SENTENCE_TOKENS ? 0.6 : 1;
       const value = total[s]! * coverage * brevity;
-      score.set(s, value);
-      const key = this.paragraphOf[s]!;
-      paragraphSum.set(key, (paragraphSum.get(key) ?? 0) + value);
-      paragraphBest.set(key, Math.max(paragraphBest.get(key) ?? 0, value));
-      total[s] = 0;
+      score[s] = value;
       covered[s] = 0;
+      const key = this.paragraphOf[s]!;
+      if (paragraphSum[key] === 0) paragraphs.push(key);
+      paragraphSum[key]! += value;
+      if (value > paragraphBest[key]!) paragraphBest[key] = value;
     }
     for (const s of touched) {
-      const own = score.get(s)!;
-      const neighbours = paragraphSum.get(this.paragraphOf[s]!)! - own;
-      score.set(s, own + Math.min(own, PARAGRAPH_CONTEXT_WEIGHT * neighbours));
+      const own = score[s]!;
+      const neighbours = paragraphSum[this.paragraphOf[s]!]! - own;
+      score[s] = own + Math.min(own, PARAGRAPH_CONTEXT_WEIGHT * neighbours);
     }
     const matchedCount = touched.length;
-    this.addParagraphNeighbours(touched, score, paragraphBest, accepts);
+    this.addParagraphNeighbours(touched, score, paragraphs, accepts);
+    for (const key of paragraphs) {
+      paragraphBest[key] = 0;
+      paragraphSum[key] = 0;
+    }
 
-    const pool = topK(touched, touched.length, (s) => score.get(s)!, Math.max(60, (offset + limit) * 3));
-    const ranked = this.spreadAcrossDocuments(pool, (s) => score.get(s)!);
+    const scoreOf = (s: number): number => score[s]!;
+    const pool = topK(touched, touched.length, scoreOf, Math.max(60, (offset + limit) * 3));
+    const ranked = this.spreadAcrossDocuments(pool, scoreOf);
+    for (const s of touched) score[s] = 0;
     const hits = ranked.slice(offset, offset + limit).map(({ sentence, value }) => ({
       sentence: this.corpus.sentences[sentence]!,
       score: Math.round(value * 1000) / 1000,
@@ -310,25 +333,28 @@ export class CorpusIndex {
    */
   private addParagraphNeighbours(
     touched: number[],
-    score: Map<number, number>,
-    paragraphBest: Map<number, number>,
+    score: Float32Array,
+    paragraphs: readonly number[],
     accepts: (s: number) => boolean,
   ): void {
+    const paragraphBest = this.scratchParagraphBest;
     let strongest = 0;
-    for (const value of paragraphBest.values()) strongest = Math.max(strongest, value);
-    for (const s of [...touched]) {
+    for (const key of paragraphs) strongest = Math.max(strongest, paragraphBest[key]!);
+    const matched = touched.length;
+    for (let i = 0; i < matched; i++) {
+      const s = touched[i]!;
       const key = this.paragraphOf[s]!;
-      const best = paragraphBest.get(key)!;
-      if (best < strongest * 0.5 || score.get(s)! < best) continue;
+      const best = paragraphBest[key]!;
+      if (best < strongest * 0.5 || score[s]! < best) continue;
       for (const neighbour of [s - 1, s + 1]) {
         if (neighbour < 0 || neighbour >= this.sentenceCount || this.paragraphOf[neighbour] !== key) continue;
         if (
-          score.has(neighbour) ||
+          score[neighbour]! > 0 ||
           !accepts(neighbour) ||
           this.tokenCount[neighbour]! < SHORT_SENTENCE_TOKENS
         )
           continue;
-        score.set(neighbour, best * NEIGHBOUR_WEIGHT);
+        score[neighbour] = best * NEIGHBOUR_WEIGHT;
         touched.push(neighbour);
       }
     }

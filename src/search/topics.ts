@@ -1,5 +1,4 @@
-import type { Sentence } from '../corpus/types.js';
-import { analyse } from './analyzer.js';
+import type { Token } from './analyzer.js';
 import { GENERIC_WORDS } from './stopwords.js';
 
 export interface Topic {
@@ -37,58 +36,72 @@ function commonestForm(forms: Map<string, number>): string {
 }
 
 /**
- * The corpus's main topics: content words and two-word phrases that several sentences (and, in a
- * corpus of several documents, several documents) discuss, most discussed first.
+ * Gathers the corpus's main topics while the index analyses each sentence (so no sentence is analysed
+ * twice): content words and two-word phrases that several sentences (and, in a corpus of several
+ * documents, several documents) discuss.
  */
-export function extractTopics(sentences: readonly Sentence[], documentCount: number): Topic[] {
-  const authored = sentences.filter((s) => s.kind === 'author');
-  const step = Math.max(1, Math.ceil(authored.length / SAMPLE_SENTENCES));
-  const table = new Map<string, Tally>();
-  for (let i = 0; i < authored.length; i += step) {
-    const sentence = authored[i]!;
-    const tokens = analyse(sentence.text);
+export class TopicCollector {
+  private readonly table = new Map<string, Tally>();
+  private readonly step: number;
+  private seenAuthored = 0;
+
+  constructor(authoredSentences: number) {
+    this.step = Math.max(1, Math.ceil(authoredSentences / SAMPLE_SENTENCES));
+  }
+
+  /** Offers one authored sentence's tokens; only an evenly spaced sample is tallied. */
+  add(docId: string, tokens: readonly Token[]): void {
+    if (this.seenAuthored++ % this.step !== 0) return;
     const seen = new Set<string>();
     tokens.forEach((token, k) => {
-      if (
-        token.word.length >= 4 &&
-        !GENERIC_WORDS.has(token.word) &&
-        !/\p{N}/u.test(token.word) &&
-        !seen.has(token.stem)
-      ) {
+      if (isTopicWord(token.word) && !seen.has(token.stem)) {
         seen.add(token.stem);
-        tally(table, token.stem, token.word, sentence.docId);
+        tally(this.table, token.stem, token.word, docId);
       }
       const next = tokens[k + 1];
       if (
         next &&
         next.position === token.position + 1 &&
-        !/\p{N}/u.test(token.word + next.word) &&
-        !GENERIC_WORDS.has(token.word) &&
-        !GENERIC_WORDS.has(next.word)
+        isPhraseWord(token.word) &&
+        isPhraseWord(next.word)
       ) {
         const key = `${token.stem} ${next.stem}`;
         if (!seen.has(key)) {
           seen.add(key);
-          tally(table, key, `${token.word} ${next.word}`, sentence.docId);
+          tally(this.table, key, `${token.word} ${next.word}`, docId);
         }
       }
     });
   }
-  const minDocuments = documentCount >= 3 ? 2 : 1;
-  const topics: Array<Topic & { weight: number }> = [];
-  for (const [key, entry] of table) {
-    const isPhrase = key.includes(' ');
-    if (entry.mentions < 2 || entry.docs.size < minDocuments) continue;
-    const weight = entry.mentions * Math.log2(1 + entry.docs.size) * (isPhrase ? 2 : 1);
-    topics.push({
-      phrase: commonestForm(entry.forms),
-      mentions: entry.mentions,
-      documents: entry.docs.size,
-      weight,
-    });
+
+  /** The topics, most discussed first. */
+  topics(documentCount: number): Topic[] {
+    const minDocuments = documentCount >= 3 ? 2 : 1;
+    const topics: Array<Topic & { weight: number }> = [];
+    for (const [key, entry] of this.table) {
+      const isPhrase = key.includes(' ');
+      if (entry.mentions < 2 || entry.docs.size < minDocuments) continue;
+      const weight = entry.mentions * Math.log2(1 + entry.docs.size) * (isPhrase ? 2 : 1);
+      topics.push({
+        phrase: commonestForm(entry.forms),
+        mentions: entry.mentions,
+        documents: entry.docs.size,
+        weight,
+      });
+    }
+    topics.sort((a, b) => b.weight - a.weight || a.phrase.localeCompare(b.phrase));
+    return topics
+      .slice(0, MAX_TOPICS)
+      .map(({ phrase, mentions, documents }) => ({ phrase, mentions, documents }));
   }
-  topics.sort((a, b) => b.weight - a.weight || a.phrase.localeCompare(b.phrase));
-  return topics
-    .slice(0, MAX_TOPICS)
-    .map(({ phrase, mentions, documents }) => ({ phrase, mentions, documents }));
+}
+
+const HAS_DIGIT = /\p{N}/u;
+
+function isPhraseWord(word: string): boolean {
+  return !GENERIC_WORDS.has(word) && !HAS_DIGIT.test(word);
+}
+
+function isTopicWord(word: string): boolean {
+  return word.length >= 4 && isPhraseWord(word);
 }

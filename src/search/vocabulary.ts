@@ -35,6 +35,8 @@ export class Vocabulary {
   private commonestWord: string[] = [];
 
   private familyOf: number[][] = [];
+  private sharedCounts = new Uint8Array(0);
+  private wordLength = new Uint8Array(0);
 
   /** Registers one occurrence of `word` and returns its word id. */
   add(word: string, stemmed = stem(word)): number {
@@ -143,15 +145,30 @@ export class Vocabulary {
 
   /** Words sharing the most letter pairs with `typed`, frequent words first among equals. */
   private candidates(typed: string): string[] {
-    const shared = new Map<number, number>();
+    // Counting in a reusable typed array: a Map per lookup was most of a typo query's time and garbage.
+    if (this.sharedCounts.length < this.words.length) {
+      this.sharedCounts = new Uint8Array(this.words.length);
+      this.wordLength = Uint8Array.from(this.words, (w) => Math.min(255, w.length));
+    }
+    const counts = this.sharedCounts;
+    const lengths = this.wordLength;
+    const touched: number[] = [];
     for (const gram of bigramsOf(typed)) {
       const ids = this.bigramIndex.get(gram);
       if (!ids) continue;
-      for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + 1);
+      for (const id of ids) {
+        if (Math.abs(lengths[id]! - typed.length) > 3) continue;
+        if (counts[id] === 0) touched.push(id);
+        if (counts[id]! < 255) counts[id]! += 1;
+      }
     }
     const needed = Math.max(1, Math.floor((typed.length + 1) / 2) - 1);
-    return [...shared]
-      .filter(([id, n]) => n >= needed && Math.abs(this.words[id]!.length - typed.length) <= 3)
+    const kept: Array<[number, number]> = [];
+    for (const id of touched) {
+      if (counts[id]! >= needed) kept.push([id, counts[id]!]);
+      counts[id] = 0;
+    }
+    return kept
       .sort((x, y) => y[1] - x[1] || this.wordCount[y[0]]! - this.wordCount[x[0]]!)
       .slice(0, MAX_CANDIDATES)
       .map(([id]) => this.words[id]!);
