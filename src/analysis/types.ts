@@ -9,6 +9,9 @@ export interface Position {
   /** Two or three sentences at most, built from the author's own words (verbatim where it quotes). */
   summary: string;
   quotes: Quote[];
+  /** The maintainer's front-matter summary of the document, when it speaks to the topic: context for the
+   * entry, never the author's words and never a replacement for the quotes. */
+  framing?: string | null;
 }
 
 export interface PositionsResult {
@@ -17,6 +20,10 @@ export interface PositionsResult {
   /** Documents that say nothing substantive on the topic. */
   silent: string[];
   suggestions: string[];
+  /** How many documents are silent in all (`silent` lists at most the first 100). */
+  silentTotal?: number;
+  /** Documents that take a position but did not fit in `positions` (large corpora). */
+  morePositions?: number;
 }
 
 export interface ContrastPair {
@@ -24,6 +31,11 @@ export interface ContrastPair {
   b: Quote;
   /** One line: what the two authors disagree about. */
   axis: string;
+  /** What they disagree on: whether it is good (`value`), whether it will work (`outlook`), both (`lean`),
+   * or who is faring better (`fortune`). */
+  dimension?: 'value' | 'outlook' | 'lean' | 'fortune';
+  /** How clear the disagreement is, 0–1. */
+  strength?: number;
 }
 
 export interface ContrastResult {
@@ -42,4 +54,8 @@ export interface StudyGuide {
   overview: string;
   quotes: Quote[];
   questions: string[];
+  /** The sentences the overview is made of, cited. */
+  overviewQuotes?: Quote[];
+  /** The document the comparison question sets this one against, if any disagrees with it. */
+  comparedWith?: string | null;
 }
