@@ -32,6 +32,10 @@ interface QueryGroup {
   matches: WordMatch[];
 }
 
+/** A query word in more sentences than this (and this share of them) only re-weighs what rarer words found. */
+const COMMON_WORD_MIN_POSTINGS = 5_000;
+const COMMON_WORD_SHARE = 0.02;
+
 /** Fuzzy topic completions weaker than this (fuse.js score, 0 = perfect) are noise. */
 const TOPIC_FUZZY_THRESHOLD = 0.3;
 
@@ -139,7 +143,10 @@ export class CorpusIndex {
     const kindOf = new Uint8Array(sentences.length);
     const documentIndex = new Map(corpus.documents.map((d, i) => [d.docId, i]));
     const topics = new TopicCollector(sentences.reduce((n, s) => n + (s.kind === 'author' ? 1 : 0), 0));
-    let flat = new Int32Array(Math.max(1024, sentences.length * 16));
+    // Sized from the text (about one content word per seven characters) so it rarely has to grow and copy.
+    let characters = 0;
+    for (const sentence of sentences) characters += sentence.text.length;
+    let flat = new Int32Array(Math.max(1024, Math.ceil(characters / 7)));
     let used = 0;
     let paragraphKey = -1;
     let previous = '';
@@ -235,10 +242,18 @@ export class CorpusIndex {
     } = this;
     const touched: number[] = [];
     let queryIdf = 0;
-    for (const group of active) {
+    // Rarer words first: once they have found sentences, a word that is in a large share of the corpus
+    // only adds weight to those sentences instead of bringing in a hundred thousand new ones.
+    const ordered = active
+      .map((group) => ({ group, alternatives: this.alternatives(group) }))
+      .map((entry) => ({ ...entry, postings: this.postingCount(entry.alternatives) }))
+      .sort((a, b) => a.postings - b.postings);
+    const commonThreshold = Math.max(COMMON_WORD_MIN_POSTINGS, this.sentenceCount * COMMON_WORD_SHARE);
+    for (const { alternatives, postings } of ordered) {
+      const refineOnly = touched.length > 0 && postings > commonThreshold;
       const groupTouched: number[] = [];
       let groupIdf = 0;
-      for (const [wordId, weight] of this.alternatives(group)) {
+      for (const [wordId, weight] of alternatives) {
         const df = this.postings.documentFrequency(wordId);
         if (df === 0) continue;
         const idf = this.idf(df);
@@ -257,7 +272,14 @@ export class CorpusIndex {
       }
       queryIdf += groupIdf;
       for (const s of groupTouched) {
-        if (covered[s] === 0) touched.push(s);
+        if (covered[s] === 0) {
+          if (refineOnly) {
+            best[s] = 0;
+            bestWeight[s] = 0;
+            continue;
+          }
+          touched.push(s);
+        }
         total[s]! += best[s]!;
         // Coverage is counted in idf: missing a rare query word costs more than missing a common one.
         covered[s]! += groupIdf * bestWeight[s]!;
@@ -308,6 +330,12 @@ export class CorpusIndex {
     };
   }
 
+  private postingCount(alternatives: Map<number, number>): number {
+    let count = 0;
+    for (const wordId of alternatives.keys()) count += this.postings.documentFrequency(wordId);
+    return count;
+  }
+
   private idf(df: number): number {
     return Math.log(1 + (this.sentenceCount - df + 0.5) / (df + 0.5));
   }
@@ -346,7 +374,7 @@ export class CorpusIndex {
       const key = this.paragraphOf[s]!;
       const best = paragraphBest[key]!;
       if (best < strongest * 0.5 || score[s]! < best) continue;
-      for (const neighbour of [s - 1, s + 1]) {
+      for (let neighbour = s - 1; neighbour <= s + 1; neighbour += 2) {
         if (neighbour < 0 || neighbour >= this.sentenceCount || this.paragraphOf[neighbour] !== key) continue;
         if (
           score[neighbour]! > 0 ||
