@@ -1,14 +1,17 @@
 /**
- * `/study doc document:<doc>`: open a study thread (or forum post) for one document, its guide (overview,
- * key quotes, discussion questions) as the first message; run again, it links the open thread instead.
- * `/study all`: the same for every document; needs Manage Threads (checked here, since a subcommand cannot
- * carry its own default permission). Every answer is private; the thread itself is public.
+ * `/study doc document:<doc> [channel]`: open a study thread (or forum post) for one document, its guide
+ * (overview, key quotes, discussion questions) as the first message; run again, it links the open thread
+ * instead. `/study all [channel]`: the same for every document; needs Manage Threads where the threads go
+ * (checked here, since a subcommand cannot carry its own default permission). `channel` picks where (default:
+ * this channel): the way to reach a forum, where nobody can type a command. Every answer is private; the thread
+ * itself is public.
  */
 import {
   PermissionFlagsBits,
   SlashCommandBuilder,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  type SlashCommandChannelOption,
 } from 'discord.js';
 import { study } from '../src/analysis/study.js';
 import type { CorpusDocument } from '../src/corpus/types.js';
@@ -17,8 +20,11 @@ import { docLookup, unknownDocument } from '../src/discord/documents.js';
 import { documentChoices, documentOption } from '../src/discord/options.js';
 import {
   activeThreads,
+  memberPermissionsAtTarget,
   openStudyThread,
   studyHost,
+  TARGET_CHANNEL_TYPES,
+  TARGET_OPTION,
   threadName,
   type ThreadHost,
 } from '../src/discord/study-threads.js';
@@ -33,6 +39,12 @@ import {
 /** Threads `/study all` creates in one run at most (Discord rate-limits thread creation; run it again to go on). */
 export const STUDY_ALL_MAX = 25;
 
+const targetOption = (option: SlashCommandChannelOption): SlashCommandChannelOption =>
+  option
+    .setName(TARGET_OPTION)
+    .setDescription('Where to open it (default: this channel) — pick a forum to open a post')
+    .addChannelTypes(...TARGET_CHANNEL_TYPES);
+
 export const data = new SlashCommandBuilder()
   .setName('study')
   .setDescription('Open study threads with a guide: overview, key quotes, discussion questions')
@@ -40,10 +52,14 @@ export const data = new SlashCommandBuilder()
     sub
       .setName('doc')
       .setDescription('Open a study thread for one document (or link the one already open)')
-      .addStringOption((o) => documentOption(o, true)),
+      .addStringOption((o) => documentOption(o, true))
+      .addChannelOption(targetOption),
   )
   .addSubcommand((sub) =>
-    sub.setName('all').setDescription('Open a study thread for every document (needs Manage Threads)'),
+    sub
+      .setName('all')
+      .setDescription('Open a study thread for every document (needs Manage Threads)')
+      .addChannelOption(targetOption),
   );
 
 /** Creating threads takes several REST calls: always defer. */
@@ -60,9 +76,11 @@ export async function validate(
   const host = await studyHost(interaction);
   if (!host.ok) return notice(host.message);
   if (interaction.options.getSubcommand(false) === 'all') {
-    if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageThreads)) {
+    // Checked where the threads would go: a member who manages threads here may not manage them in #forum.
+    const member = memberPermissionsAtTarget(interaction);
+    if (!member.permissions?.has(PermissionFlagsBits.ManageThreads)) {
       return notice(
-        '`/study all` opens a thread per document, so it needs the **Manage Threads** permission. `/study doc` works for everyone.',
+        `\`/study all\` opens a thread per document, so it needs the **Manage Threads** permission${member.where ? ` in ${member.where}` : ''}. \`/study doc\` works for everyone.`,
       );
     }
     if (ctx.index.corpus.documents.length === 0)

@@ -47,8 +47,8 @@ export interface RespondOptions {
 
 /**
  * Answer an interaction with `reply`, whatever state it is in: a first reply (ephemeral when asked), the
- * edit of a deferred reply (its visibility was fixed by the deferral), a follow-up after an answer, or the
- * update of a button's message.
+ * edit of a deferred reply (its visibility was fixed by the deferral; a private reply after a public deferral
+ * replaces it with an ephemeral follow-up), a follow-up after an answer, or the update of a button's message.
  */
 export async function respond(
   interaction: RepliableInteraction,
@@ -59,7 +59,15 @@ export async function respond(
   if (options.update && interaction.isMessageComponent() && !interaction.deferred && !interaction.replied) {
     await interaction.update(payload(reply, true, options.log));
   } else if (interaction.deferred && !interaction.replied) {
-    await interaction.editReply(payload(reply, true, options.log));
+    if (reply.ephemeral && interaction.ephemeral === false) {
+      // A public deferral fixed the answer's visibility, but this one is private (an apology, a refusal):
+      // remove the public "thinking" message, then answer with an ephemeral follow-up. (A first follow-up
+      // while the deferred message still exists would replace it and stay public.)
+      await interaction.deleteReply();
+      await interaction.followUp({ ...payload(reply, false, options.log), flags });
+    } else {
+      await interaction.editReply(payload(reply, true, options.log));
+    }
   } else if (interaction.deferred || interaction.replied) {
     await interaction.followUp({ ...payload(reply, false, options.log), flags });
   } else {

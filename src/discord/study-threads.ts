@@ -9,14 +9,17 @@
  *   THREAD_CREATE / THREAD_DELETE / THREAD_UPDATE, catches a thread created a moment ago.
  */
 import {
+  ApplicationCommandOptionType,
   ChannelFlags,
   ChannelType,
   DiscordAPIError,
   PermissionFlagsBits,
+  PermissionsBitField,
   RESTJSONErrorCodes,
   type AnyThreadChannel,
   type ChatInputCommandInteraction,
   type Collection,
+  type CommandInteractionOption,
   type ForumChannel,
   type GuildBasedChannel,
   type MediaChannel,
@@ -64,15 +67,44 @@ const NEEDED_FOR_POST: Needed = [
   { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
 ];
 
+/** What a member needs in a channel picked with the `channel` option: what opening it by hand would take. */
+const MEMBER_NEEDS_FOR_THREAD: Needed = [
+  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
+  { flag: PermissionFlagsBits.CreatePublicThreads, name: 'Create Public Threads' },
+];
+const MEMBER_NEEDS_FOR_POST: Needed = [
+  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
+  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages (Create Posts)' },
+];
+
+/** The `channel` option of `/study doc` and `/study all`: where to open the thread or post. */
+export const TARGET_OPTION = 'channel';
+
+/** Channel types the `channel` option offers (Discord filters the picker by them). */
+export const TARGET_CHANNEL_TYPES = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.GuildForum,
+  ChannelType.GuildMedia,
+] as const;
+
 /**
  * Where this interaction may open study threads, or the reason it cannot, as a message for the user: not in
- * DMs, not inside a thread, only in channels that hold threads, only with the bot's permissions in place
- * (from `interaction.appPermissions`, the bot's effective permissions in that channel).
+ * DMs, not inside a thread, only in channels that hold threads, only with the bot's permissions in place.
+ *
+ * By default the target is the channel the command was run in, checked against `interaction.appPermissions`
+ * (the bot's effective permissions there). With the `channel` option (how a forum is reached: nobody can type
+ * a command inside a forum) the target is that channel, checked against the bot's permissions there (sent by
+ * Discord with the resolved channel, or computed from the cached guild), and the member must be allowed to
+ * open a thread or post there themselves, so the option cannot reach a channel the member could not post in.
  */
 export async function studyHost(interaction: ChatInputCommandInteraction): Promise<HostCheck> {
   if (!interaction.inGuild()) {
     return fail('Study threads live in a server: run `/study` in a server channel, not in a DM.');
   }
+  const picked = targetOption(interaction);
+  if (picked) return pickedHost(interaction, picked);
+
   const channel = await interactionChannel(interaction);
   if (!channel) {
     return fail("I can't see this channel. Make sure I'm in this server and have View Channel here.");
@@ -81,22 +113,114 @@ export async function studyHost(interaction: ChatInputCommandInteraction): Promi
     const parent = channel.parentId ? ` <#${channel.parentId}>` : '';
     return fail(`You're inside a thread. Run \`/study\` in the channel that holds it${parent}.`);
   }
-  const isPostChannel = POST_CHANNELS.has(channel.type);
-  if (!isPostChannel && !THREAD_CHANNELS.has(channel.type)) {
-    const kind = CHANNEL_KINDS[channel.type] ?? 'this kind of channel';
-    return fail(
-      `Threads can't be opened in ${kind}. Run \`/study\` in a text, announcement or forum channel.`,
-    );
-  }
-  const needed = isPostChannel ? NEEDED_FOR_POST : NEEDED_FOR_THREAD;
-  const missing = needed.filter((p) => !interaction.appPermissions.has(p.flag)).map((p) => `**${p.name}**`);
-  if (missing.length > 0) {
-    return fail(
-      `I'm missing the ${listing(missing)} permission${missing.length > 1 ? 's' : ''} in this channel. ` +
-        'Ask a moderator to grant it to Parley here, then try again.',
-    );
-  }
+  const kindProblem = unsupportedKind(channel.type);
+  if (kindProblem) return fail(`${kindProblem} Run \`/study\` in a text, announcement or forum channel.`);
+  const missing = missingPermissions(channel.type, interaction.appPermissions);
+  if (missing) return fail(`I'm missing ${missing} in this channel. ${askAModerator('here')}`);
   return { ok: true, host: channel as ThreadHost };
+}
+
+/**
+ * The member's permissions where `/study` would open threads: in the channel picked with the `channel` option
+ * (as Discord resolved them for this interaction), else in the channel the command was run in. Null in DMs.
+ */
+export function memberPermissionsAtTarget(interaction: ChatInputCommandInteraction): {
+  permissions: Readonly<PermissionsBitField> | null;
+  where: string | null;
+} {
+  const picked = targetOption(interaction);
+  if (!picked) return { permissions: interaction.memberPermissions, where: null };
+  const resolved = picked.channel;
+  const permissions = resolved && 'permissions' in resolved ? toBits(resolved.permissions) : null;
+  return { permissions: permissions ?? interaction.memberPermissions, where: `<#${picked.id}>` };
+}
+
+const askAModerator = (where: 'here' | 'there'): string =>
+  `Ask a moderator to grant it to Parley ${where}, then try again.`;
+
+interface PickedChannel {
+  id: string;
+  /** What discord.js made of the resolved channel: a clone of the cached channel, or the raw API object. */
+  channel: CommandInteractionOption['channel'];
+}
+
+/** The `channel` option, wherever it sits (under a subcommand), or null when it was not given. */
+function targetOption(interaction: ChatInputCommandInteraction): PickedChannel | null {
+  const find = (options: readonly CommandInteractionOption[]): CommandInteractionOption | undefined => {
+    for (const option of options) {
+      if (option.name === TARGET_OPTION && option.type === ApplicationCommandOptionType.Channel)
+        return option;
+      const nested = option.options ? find(option.options) : undefined;
+      if (nested) return nested;
+    }
+    return undefined;
+  };
+  const option = find(interaction.options.data);
+  if (!option || option.value === undefined) return null;
+  return { id: String(option.value), channel: option.channel };
+}
+
+async function pickedHost(
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+  picked: PickedChannel,
+): Promise<HostCheck> {
+  const where = `<#${picked.id}>`;
+  const resolved = picked.channel;
+  const channel =
+    interaction.guild?.channels.cache.get(picked.id) ??
+    (await interaction.client.channels.fetch(picked.id).catch(() => null));
+  if (!channel || !('guildId' in channel) || channel.guildId !== interaction.guildId) {
+    return fail(`I can't see ${where}. Make sure I have View Channel there, or pick another channel.`);
+  }
+  if (channel.isThread()) {
+    return fail(`${where} is a thread. Pick the text, announcement or forum channel that holds it.`);
+  }
+  const kindProblem = unsupportedKind(channel.type);
+  if (kindProblem) return fail(`${kindProblem} Pick a text, announcement or forum channel.`);
+
+  const isPost = POST_CHANNELS.has(channel.type);
+  // The member's own permissions there, as Discord resolved them for this interaction.
+  const memberPermissions = resolved && 'permissions' in resolved ? toBits(resolved.permissions) : null;
+  if (memberPermissions) {
+    const needed = isPost ? MEMBER_NEEDS_FOR_POST : MEMBER_NEEDS_FOR_THREAD;
+    const lacking = needed.filter((p) => !memberPermissions.has(p.flag)).map((p) => `**${p.name}**`);
+    if (lacking.length > 0) {
+      return fail(
+        `You can't open ${isPost ? 'posts' : 'threads'} in ${where} yourself (you need ${listing(lacking)} there), so I won't either.`,
+      );
+    }
+  }
+  // The bot's permissions there: sent with the resolved channel by Discord, else computed from the cache.
+  const sent = resolved && 'appPermissions' in resolved ? toBits(resolved.appPermissions) : null;
+  const me = interaction.guild?.members.me ?? null;
+  const appPermissions = sent ?? (me ? channel.permissionsFor(me) : null);
+  if (!appPermissions) {
+    return fail(`I can't check my permissions in ${where} right now. Try again in a minute.`);
+  }
+  const missing = missingPermissions(channel.type, appPermissions);
+  if (missing) return fail(`I'm missing ${missing} in ${where}. ${askAModerator('there')}`);
+  return { ok: true, host: channel as ThreadHost };
+}
+
+/** Permissions from discord.js (a frozen bitfield) or from a raw API object (a string), null when absent. */
+function toBits(value: unknown): Readonly<PermissionsBitField> | null {
+  if (value instanceof PermissionsBitField) return value;
+  if (typeof value === 'string' && /^\d+$/u.test(value)) return new PermissionsBitField(BigInt(value));
+  return null;
+}
+
+/** Why this kind of channel cannot hold study threads, or null when it can. */
+function unsupportedKind(type: ChannelType): string | null {
+  if (POST_CHANNELS.has(type) || THREAD_CHANNELS.has(type)) return null;
+  return `Threads can't be opened in ${CHANNEL_KINDS[type] ?? 'this kind of channel'}.`;
+}
+
+/** `the **X** and **Y** permissions` the bot lacks for this kind of channel, or null when none. */
+function missingPermissions(type: ChannelType, permissions: Readonly<PermissionsBitField>): string | null {
+  const needed = POST_CHANNELS.has(type) ? NEEDED_FOR_POST : NEEDED_FOR_THREAD;
+  const missing = needed.filter((p) => !permissions.has(p.flag)).map((p) => `**${p.name}**`);
+  if (missing.length === 0) return null;
+  return `the ${listing(missing)} permission${missing.length > 1 ? 's' : ''}`;
 }
 
 function fail(message: string): HostCheck {
@@ -164,18 +288,19 @@ export interface OpenRequest {
 export async function openStudyThread(request: OpenRequest): Promise<StudyOutcome> {
   const { host, title } = request;
   const name = threadName(title, request.docId);
-  return serialised(`${host.id}\u0000${name}`, async () => {
+  const kind = POST_CHANNELS.has(host.type) ? 'post' : 'thread';
+  return serialised(`${host.id}\u0000${name}`, async (): Promise<StudyOutcome> => {
     const known = request.known ?? (await activeThreads(host));
     const existing = known.get(name) ?? cachedThread(host, name);
-    if (existing) return { title, status: 'existing', threadId: existing };
+    if (existing) return { title, kind, status: 'existing', threadId: existing };
     try {
       const threadId = await createThread(host, name, request.guide());
       known.set(name, threadId);
-      return { title, status: 'created', threadId };
+      return { title, kind, status: 'created', threadId };
     } catch (err) {
       const reason = refusal(err);
       if (reason === null) throw err;
-      return { title, status: 'failed', reason };
+      return { title, kind, status: 'failed', reason };
     }
   });
 }

@@ -76,23 +76,26 @@ function questionFields(questions: readonly string[]): APIEmbedField[] {
 export interface StudyOutcome {
   title: string;
   status: 'created' | 'existing' | 'failed';
+  /** A thread in a text or announcement channel (default), or a post in a forum or media channel. */
+  kind?: 'thread' | 'post';
   threadId?: string;
   /** Why it failed, in plain words. */
   reason?: string;
 }
 
-/** The answer to `/study doc`: a link to the new thread or to the one already open. */
+/** The answer to `/study doc`: a link to the new thread (or forum post) or to the one already open. */
 export function renderStudyOutcome(outcome: StudyOutcome): Reply {
   const title = `**${escaped(outcome.title, 150)}**`;
   const link = outcome.threadId ? `<#${outcome.threadId}>` : '';
+  const what = outcome.kind === 'post' ? 'study post' : 'study thread';
   switch (outcome.status) {
     case 'created':
-      return { content: `Started a study thread for ${title}: ${link}`, ephemeral: true };
+      return { content: `Started a ${what} for ${title}: ${link}`, ephemeral: true };
     case 'existing':
-      return { content: `A study thread for ${title} is already open: ${link}`, ephemeral: true };
+      return { content: `A ${what} for ${title} is already open: ${link}`, ephemeral: true };
     case 'failed':
       return {
-        content: `I could not open a study thread for ${title}: ${outcome.reason ?? 'Discord refused.'}`,
+        content: `I could not open a ${what} for ${title}: ${outcome.reason ?? 'Discord refused.'}`,
         ephemeral: true,
       };
   }
