@@ -81,6 +81,8 @@ export class CorpusIndex {
   private readonly scratchTotal: Float32Array;
   private readonly scratchCoverage: Float32Array;
   private readonly scratchWeight: Float32Array;
+  private readonly scratchTouched: Int32Array;
+  private readonly scratchGroupTouched: Int32Array;
   private readonly scratchParagraphBest: Float32Array;
   private readonly scratchParagraphSum: Float32Array;
   private readonly mainTopics: Topic[];
@@ -112,6 +114,8 @@ export class CorpusIndex {
     this.scratchTotal = new Float32Array(n);
     this.scratchCoverage = new Float32Array(n);
     this.scratchWeight = new Float32Array(n);
+    this.scratchTouched = new Int32Array(n);
+    this.scratchGroupTouched = new Int32Array(n);
     const paragraphCount = n === 0 ? 0 : this.paragraphOf[n - 1]! + 1;
     this.scratchParagraphBest = new Float32Array(paragraphCount);
     this.scratchParagraphSum = new Float32Array(paragraphCount);
@@ -230,9 +234,6 @@ export class CorpusIndex {
     if (request.docId !== undefined && onlyDocument < 0) return { hits: [], total: 0, understood: groups };
     const active = groups.filter((g) => g.matches.length > 0);
     if (active.length === 0) return { hits: [], total: 0, understood: groups };
-    const accepts = (s: number): boolean =>
-      ((kindMask >> this.kindOf[s]!) & 1) === 1 &&
-      (onlyDocument < 0 || this.documentIndexOf[s] === onlyDocument);
 
     const {
       scratchBest: best,
@@ -240,7 +241,9 @@ export class CorpusIndex {
       scratchCoverage: covered,
       scratchWeight: bestWeight,
     } = this;
-    const touched: number[] = [];
+    // Sentence ids found so far live in preallocated typed arrays: a common word touches 100,000+ sentences.
+    const { scratchTouched: touched, scratchGroupTouched: groupTouched } = this;
+    let touchedCount = 0;
     let queryIdf = 0;
     // Rarer words first: once they have found sentences, a word that is in a large share of the corpus
     // only adds weight to those sentences instead of bringing in a hundred thousand new ones.
@@ -249,37 +252,36 @@ export class CorpusIndex {
       .map((entry) => ({ ...entry, postings: this.postingCount(entry.alternatives) }))
       .sort((a, b) => a.postings - b.postings);
     const commonThreshold = Math.max(COMMON_WORD_MIN_POSTINGS, this.sentenceCount * COMMON_WORD_SHARE);
+    const { sentences: postedSentences, frequencies } = this.postings;
+    const { kindOf, tokenCount, documentIndexOf } = this;
+    const lengthWeight = BM25_B / this.averageTokens;
     for (const { alternatives, postings } of ordered) {
-      const refineOnly = touched.length > 0 && postings > commonThreshold;
-      const groupTouched: number[] = [];
+      const refineOnly = touchedCount > 0 && postings > commonThreshold;
+      let groupCount = 0;
       let groupIdf = 0;
       for (const [wordId, weight] of alternatives) {
         const df = this.postings.documentFrequency(wordId);
         if (df === 0) continue;
         const idf = this.idf(df);
         groupIdf = Math.max(groupIdf, idf);
+        const numerator = weight * idf * (BM25_K1 + 1);
         const end = this.postings.end(wordId);
         for (let p = this.postings.start(wordId); p < end; p++) {
-          const s = this.postings.sentences[p]!;
-          if (!accepts(s)) continue;
-          const tf = this.postings.frequencies[p]!;
-          const norm = 1 - BM25_B + (BM25_B * this.tokenCount[s]!) / this.averageTokens;
-          const score = (weight * idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * norm);
-          if (best[s] === 0) groupTouched.push(s);
+          const s = postedSentences[p]!;
+          if (((kindMask >> kindOf[s]!) & 1) === 0) continue;
+          if (onlyDocument >= 0 && documentIndexOf[s] !== onlyDocument) continue;
+          if (refineOnly && covered[s] === 0) continue;
+          const tf = frequencies[p]!;
+          const score = (numerator * tf) / (tf + BM25_K1 * (1 - BM25_B + lengthWeight * tokenCount[s]!));
+          if (best[s] === 0) groupTouched[groupCount++] = s;
           if (score > best[s]!) best[s] = score;
           if (weight > bestWeight[s]!) bestWeight[s] = weight;
         }
       }
       queryIdf += groupIdf;
-      for (const s of groupTouched) {
-        if (covered[s] === 0) {
-          if (refineOnly) {
-            best[s] = 0;
-            bestWeight[s] = 0;
-            continue;
-          }
-          touched.push(s);
-        }
+      for (let i = 0; i < groupCount; i++) {
+        const s = groupTouched[i]!;
+        if (covered[s] === 0) touched[touchedCount++] = s;
         total[s]! += best[s]!;
         // Coverage is counted in idf: missing a rare query word costs more than missing a common one.
         covered[s]! += groupIdf * bestWeight[s]!;
@@ -292,9 +294,10 @@ export class CorpusIndex {
     const score = total;
     const { scratchParagraphBest: paragraphBest, scratchParagraphSum: paragraphSum } = this;
     const paragraphs: number[] = [];
-    for (const s of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const s = touched[i]!;
       const coverage = (covered[s]! / queryIdf) ** COVERAGE_EXPONENT;
-      const brevity = this.tokenCount[s]! < SHORT_SENTENCE_TOKENS ? 0.6 : 1;
+      const brevity = tokenCount[s]! < SHORT_SENTENCE_TOKENS ? 0.6 : 1;
       const value = total[s]! * coverage * brevity;
       score[s] = value;
       covered[s] = 0;
@@ -303,29 +306,35 @@ export class CorpusIndex {
       paragraphSum[key]! += value;
       if (value > paragraphBest[key]!) paragraphBest[key] = value;
     }
-    for (const s of touched) {
+    for (let i = 0; i < touchedCount; i++) {
+      const s = touched[i]!;
       const own = score[s]!;
       const neighbours = paragraphSum[this.paragraphOf[s]!]! - own;
       score[s] = own + Math.min(own, PARAGRAPH_CONTEXT_WEIGHT * neighbours);
     }
-    const matchedCount = touched.length;
-    this.addParagraphNeighbours(touched, score, paragraphs, accepts);
+    const matchedCount = touchedCount;
+    touchedCount = this.addParagraphNeighbours(
+      touchedCount,
+      paragraphs,
+      (n) =>
+        ((kindMask >> kindOf[n]!) & 1) === 1 && (onlyDocument < 0 || documentIndexOf[n] === onlyDocument),
+    );
     for (const key of paragraphs) {
       paragraphBest[key] = 0;
       paragraphSum[key] = 0;
     }
 
     const scoreOf = (s: number): number => score[s]!;
-    const pool = topK(touched, touched.length, scoreOf, Math.max(60, (offset + limit) * 3));
+    const pool = topK(touched, touchedCount, scoreOf, Math.max(60, (offset + limit) * 3));
     const ranked = this.spreadAcrossDocuments(pool, scoreOf);
-    for (const s of touched) score[s] = 0;
+    for (let i = 0; i < touchedCount; i++) score[touched[i]!] = 0;
     const hits = ranked.slice(offset, offset + limit).map(({ sentence, value }) => ({
       sentence: this.corpus.sentences[sentence]!,
       score: Math.round(value * 1000) / 1000,
     }));
     return {
       hits,
-      total: Math.min(touched.length, Math.max(matchedCount, ranked.length)),
+      total: Math.min(touchedCount, Math.max(matchedCount, ranked.length)),
       understood: groups,
     };
   }
@@ -360,16 +369,15 @@ export class CorpusIndex {
    * the other sentences of a strongly matching paragraph join the candidates, well below the matches.
    */
   private addParagraphNeighbours(
-    touched: number[],
-    score: Float32Array,
+    touchedCount: number,
     paragraphs: readonly number[],
     accepts: (s: number) => boolean,
-  ): void {
-    const paragraphBest = this.scratchParagraphBest;
+  ): number {
+    const { scratchParagraphBest: paragraphBest, scratchTotal: score, scratchTouched: touched } = this;
     let strongest = 0;
     for (const key of paragraphs) strongest = Math.max(strongest, paragraphBest[key]!);
-    const matched = touched.length;
-    for (let i = 0; i < matched; i++) {
+    let count = touchedCount;
+    for (let i = 0; i < touchedCount; i++) {
       const s = touched[i]!;
       const key = this.paragraphOf[s]!;
       const best = paragraphBest[key]!;
@@ -383,9 +391,10 @@ export class CorpusIndex {
         )
           continue;
         score[neighbour] = best * NEIGHBOUR_WEIGHT;
-        touched.push(neighbour);
+        touched[count++] = neighbour;
       }
     }
+    return count;
   }
 
   /**
