@@ -19,7 +19,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
 
 /** Characters that Unicode normalisation leaves alone for matching: ASCII and common typography. */
-const PLAIN_TEXT = /^[\u0000-\u007f\u2010-\u2027\u00a0]*$/;
+const PLAIN_TEXT = /^[\u0020-\u007f\t\n\r\u2010-\u2027\u00a0]*$/;
 
 export function normalise(text: string): string {
   // Most text needs no decomposition: skipping NFKD/NFKC there is a third of the index build.

@@ -59,8 +59,6 @@ const SAME_DOCUMENT_DECAY = 0.8;
 const INFLECTION_WEIGHT = 0.9;
 /** …and half when they only share its stem (territory → territorial; "morale" is not "moral"). */
 const DERIVATION_WEIGHT = 0.5;
-/** Query-word coverage (idf-weighted, 0–1) is raised to this power: sentences holding every query word first. */
-const COVERAGE_EXPONENT = 1;
 /** A neighbour of a strong match, in the same paragraph, scores this fraction of that match. */
 const NEIGHBOUR_WEIGHT = 0.2;
 /** Sentences this short rarely make a quotable statement on their own. */
@@ -83,6 +81,7 @@ export class CorpusIndex {
   private readonly scratchWeight: Float32Array;
   private readonly scratchTouched: Int32Array;
   private readonly scratchGroupTouched: Int32Array;
+  private readonly scratchParagraphs: Int32Array;
   private readonly scratchParagraphBest: Float32Array;
   private readonly scratchParagraphSum: Float32Array;
   private readonly mainTopics: Topic[];
@@ -117,6 +116,7 @@ export class CorpusIndex {
     this.scratchTouched = new Int32Array(n);
     this.scratchGroupTouched = new Int32Array(n);
     const paragraphCount = n === 0 ? 0 : this.paragraphOf[n - 1]! + 1;
+    this.scratchParagraphs = new Int32Array(paragraphCount);
     this.scratchParagraphBest = new Float32Array(paragraphCount);
     this.scratchParagraphSum = new Float32Array(paragraphCount);
     this.mainTopics = mainTopics;
@@ -293,16 +293,17 @@ export class CorpusIndex {
     // `total` becomes each sentence's score in place; paragraph sums live in their own scratch arrays.
     const score = total;
     const { scratchParagraphBest: paragraphBest, scratchParagraphSum: paragraphSum } = this;
-    const paragraphs: number[] = [];
+    const paragraphs = this.scratchParagraphs;
+    let paragraphCount = 0;
     for (let i = 0; i < touchedCount; i++) {
       const s = touched[i]!;
-      const coverage = (covered[s]! / queryIdf) ** COVERAGE_EXPONENT;
+      const coverage = covered[s]! / queryIdf;
       const brevity = tokenCount[s]! < SHORT_SENTENCE_TOKENS ? 0.6 : 1;
       const value = total[s]! * coverage * brevity;
       score[s] = value;
       covered[s] = 0;
       const key = this.paragraphOf[s]!;
-      if (paragraphSum[key] === 0) paragraphs.push(key);
+      if (paragraphSum[key] === 0) paragraphs[paragraphCount++] = key;
       paragraphSum[key]! += value;
       if (value > paragraphBest[key]!) paragraphBest[key] = value;
     }
@@ -315,11 +316,12 @@ export class CorpusIndex {
     const matchedCount = touchedCount;
     touchedCount = this.addParagraphNeighbours(
       touchedCount,
-      paragraphs,
+      paragraphs.subarray(0, paragraphCount),
       (n) =>
         ((kindMask >> kindOf[n]!) & 1) === 1 && (onlyDocument < 0 || documentIndexOf[n] === onlyDocument),
     );
-    for (const key of paragraphs) {
+    for (let i = 0; i < paragraphCount; i++) {
+      const key = paragraphs[i]!;
       paragraphBest[key] = 0;
       paragraphSum[key] = 0;
     }
@@ -370,7 +372,7 @@ export class CorpusIndex {
    */
   private addParagraphNeighbours(
     touchedCount: number,
-    paragraphs: readonly number[],
+    paragraphs: Int32Array,
     accepts: (s: number) => boolean,
   ): number {
     const { scratchParagraphBest: paragraphBest, scratchTotal: score, scratchTouched: touched } = this;
