@@ -51,12 +51,17 @@ export function words(text: string): string[] {
 }
 
 /** Content tokens of `text`: normalised, stop words removed, stemmed. */
+/** Whether a normalised word carries content: not a stop word, and not a lone letter. */
+export function isContentWord(word: string): boolean {
+  return !isStopword(word) && (word.length >= 2 || /\p{N}/u.test(word));
+}
+
 export function analyse(text: string): Token[] {
   const tokens: Token[] = [];
   const all = words(text);
   for (let position = 0; position < all.length; position++) {
     const word = all[position]!;
-    if (isStopword(word) || (word.length < 2 && !/\p{N}/u.test(word))) continue;
+    if (!isContentWord(word)) continue;
     tokens.push({ word, stem: stem(word), position });
   }
   return tokens;

@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Corpus, CorpusDocument, Paragraph, Sentence, SentenceKind } from '../corpus/types.js';
-import { analyse, normalise, words as wordsOf } from './analyzer.js';
+import { analyse, isContentWord, normalise, stem, words as wordsOf } from './analyzer.js';
 import { Postings } from './postings.js';
 import { topK } from './top-k.js';
 import { TopicCollector, type Topic } from './topics.js';
@@ -153,25 +153,45 @@ export class CorpusIndex {
     let flat = new Int32Array(Math.max(1024, Math.ceil(characters / 7)));
     let used = 0;
     let paragraphKey = -1;
-    let previous = '';
+    let previous: Sentence | undefined;
+    // One lookup per word occurrence: word → word id, or -1 for a stop word (stemming runs once per word).
+    const wordIds = new Map<string, number>();
+    const idOf = (word: string): number => {
+      let id = wordIds.get(word);
+      if (id === undefined) {
+        id = isContentWord(word) ? vocabulary.add(word, stem(word)) : -1;
+        wordIds.set(word, id);
+      } else if (id >= 0) vocabulary.addOccurrence(id);
+      return id;
+    };
+    const ensureRoom = (extra: number): void => {
+      if (used + extra <= flat.length) return;
+      const grown = new Int32Array(Math.max(flat.length * 2, used + extra));
+      grown.set(flat.subarray(0, used));
+      flat = grown;
+    };
     sentences.forEach((sentence, s) => {
-      const key = `${sentence.docId}\u0000${sentence.paragraph}`;
-      if (key !== previous) {
+      if (!previous || previous.docId !== sentence.docId || previous.paragraph !== sentence.paragraph)
         paragraphKey += 1;
-        previous = key;
-      }
+      previous = sentence;
       paragraphOf[s] = paragraphKey;
       documentIndexOf[s] = documentIndex.get(sentence.docId) ?? -1;
       kindOf[s] = KIND_CODES[sentence.kind];
-      const tokens = analyse(sentence.text);
-      if (sentence.kind === 'author') topics.add(sentence.docId, tokens);
-      if (used + tokens.length > flat.length) {
-        const grown = new Int32Array(Math.max(flat.length * 2, used + tokens.length));
-        grown.set(flat.subarray(0, used));
-        flat = grown;
+      const start = used;
+      if (sentence.kind === 'author' && topics.wantsNext()) {
+        const tokens = analyse(sentence.text);
+        topics.add(sentence.docId, tokens);
+        ensureRoom(tokens.length);
+        for (const token of tokens) flat[used++] = idOf(token.word);
+      } else {
+        const all = wordsOf(sentence.text);
+        ensureRoom(all.length);
+        for (const word of all) {
+          const id = idOf(word);
+          if (id >= 0) flat[used++] = id;
+        }
       }
-      for (const token of tokens) flat[used++] = vocabulary.add(token.word, token.stem);
-      tokenCount[s] = Math.min(65_535, tokens.length);
+      tokenCount[s] = Math.min(65_535, used - start);
       bounds[s + 1] = used;
     });
     vocabulary.seal();

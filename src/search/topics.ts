@@ -49,9 +49,13 @@ export class TopicCollector {
     this.step = Math.max(1, Math.ceil(authoredSentences / SAMPLE_SENTENCES));
   }
 
-  /** Offers one authored sentence's tokens; only an evenly spaced sample is tallied. */
+  /** Whether the next authored sentence belongs to the sample (call once per authored sentence). */
+  wantsNext(): boolean {
+    return this.seenAuthored++ % this.step === 0;
+  }
+
+  /** Tallies one sampled sentence's tokens. */
   add(docId: string, tokens: readonly Token[]): void {
-    if (this.seenAuthored++ % this.step !== 0) return;
     const seen = new Set<string>();
     tokens.forEach((token, k) => {
       if (isTopicWord(token.word) && !seen.has(token.stem)) {

@@ -52,6 +52,11 @@ export class Vocabulary {
     return wordId;
   }
 
+  /** Registers one more occurrence of a word already added. */
+  addOccurrence(wordId: number): void {
+    this.wordCount[wordId]! += 1;
+  }
+
   stemId(stemmed: string, create = false): number {
     let id = this.stemIds.get(stemmed);
     if (id === undefined) {
