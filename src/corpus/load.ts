@@ -11,6 +11,7 @@ import type { Corpus, CorpusDocument, CorpusProblem, Sentence } from './types.js
 /** Files larger than this are reported rather than loaded (split them into several documents). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 const READ_CONCURRENCY = 32;
+const READ_BATCH = 128;
 
 export interface CorpusFile {
   /** Path relative to the corpus folder (its extension picks the format). */
@@ -27,6 +28,42 @@ function errorText(error: unknown): string {
   return String(error);
 }
 
+/** Adds parsed files to a corpus one at a time, so a caller can let each file's bytes go once parsed. */
+class CorpusAssembler {
+  private readonly documents: CorpusDocument[] = [];
+  private readonly sentences: Sentence[] = [];
+  private readonly owners = new Map<string, string>();
+
+  constructor(private readonly problems: CorpusProblem[]) {}
+
+  add({ file, content }: CorpusFile): void {
+    const docId = docIdFromFileName(file);
+    const owner = this.owners.get(docId);
+    if (owner !== undefined) {
+      this.problems.push(
+        problem(
+          file,
+          'file',
+          `its document id "${docId}" is the same as that of "${owner}" (ids come from the file name)`,
+          `rename one of the two files so their names differ by more than case, accents or punctuation`,
+        ),
+      );
+      return;
+    }
+    const result = parseDocument(file, content, { firstSentenceId: this.sentences.length });
+    this.problems.push(...result.problems);
+    if (result.document) {
+      this.owners.set(docId, file);
+      this.documents.push(result.document);
+      for (const s of result.document.sentences) this.sentences.push(s);
+    }
+  }
+
+  corpus(dir: string): Corpus {
+    return { dir, documents: this.documents, sentences: this.sentences, problems: this.problems };
+  }
+}
+
 /**
  * Builds a corpus from files already in memory (tests, benchmarks, generated corpora). Files are parsed
  * in the order given; sentence ids run across the corpus in that order.
@@ -36,33 +73,9 @@ export function corpusFromFiles(
   files: readonly CorpusFile[],
   initialProblems: CorpusProblem[] = [],
 ): Corpus {
-  const documents: CorpusDocument[] = [];
-  const sentences: Sentence[] = [];
-  const problems: CorpusProblem[] = [...initialProblems];
-  const owners = new Map<string, string>();
-  for (const { file, content } of files) {
-    const docId = docIdFromFileName(file);
-    const owner = owners.get(docId);
-    if (owner !== undefined) {
-      problems.push(
-        problem(
-          file,
-          'file',
-          `its document id "${docId}" is the same as that of "${owner}" (ids come from the file name)`,
-          `rename one of the two files so their names differ by more than case, accents or punctuation`,
-        ),
-      );
-      continue;
-    }
-    const result = parseDocument(file, content, { firstSentenceId: sentences.length });
-    problems.push(...result.problems);
-    if (result.document) {
-      owners.set(docId, file);
-      documents.push(result.document);
-      for (const s of result.document.sentences) sentences.push(s);
-    }
-  }
-  return { dir, documents, sentences, problems };
+  const assembler = new CorpusAssembler([...initialProblems]);
+  for (const file of files) assembler.add(file);
+  return assembler.corpus(dir);
 }
 
 async function mapLimited<T, R>(
@@ -129,7 +142,8 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
   const problems: CorpusProblem[] = [];
-  const read = await mapLimited(names, READ_CONCURRENCY, async (name): Promise<CorpusFile | null> => {
+  const assembler = new CorpusAssembler(problems);
+  const readOne = async (name: string): Promise<CorpusFile | null> => {
     const full = path.join(dir, name);
     try {
       const info = await stat(full);
@@ -156,9 +170,13 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
       );
       return null;
     }
-  });
-  const files = read.filter((f): f is CorpusFile => f !== null);
-  const corpus = corpusFromFiles(dir, files, problems);
+  };
+  // Read a batch, parse it, let its bytes go: a large corpus never holds all its raw files at once.
+  for (let first = 0; first < names.length; first += READ_BATCH) {
+    const batch = await mapLimited(names.slice(first, first + READ_BATCH), READ_CONCURRENCY, readOne);
+    for (const file of batch) if (file) assembler.add(file);
+  }
+  const corpus = assembler.corpus(dir);
   if (names.length === 0) {
     corpus.problems.push(
       problem(
