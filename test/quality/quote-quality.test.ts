@@ -20,11 +20,11 @@ const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 
 /**
  * Floors, set a little below the figures measured on the bundled corpus when the judged set was
- * written (23 queries): mean P@5 = 0.713, mean nDCG@5 = 0.733 (mean R@10 = 0.359, not enforced).
+ * written (23 queries): mean P@5 = 0.791, mean nDCG@5 = 0.790 (mean R@10 = 0.437, not enforced).
  * Raise them when ranking improves; never lower them to make a change pass.
  */
-const FLOOR_MEAN_PRECISION_AT_5 = 0.68;
-const FLOOR_MEAN_NDCG_AT_5 = 0.7;
+const FLOOR_MEAN_PRECISION_AT_5 = 0.76;
+const FLOOR_MEAN_NDCG_AT_5 = 0.76;
 
 /** The queries the issue names; the judged set must keep them. */
 const ISSUE_QUERIES = [
@@ -65,11 +65,11 @@ describe('/quote quality on the bundled corpus', () => {
     expect(described).toEqual([]);
   });
 
-  it(`keeps mean P@5 at or above ${FLOOR_MEAN_PRECISION_AT_5} (measured 0.713)`, () => {
+  it(`keeps mean P@5 at or above ${FLOOR_MEAN_PRECISION_AT_5} (measured 0.791)`, () => {
     expect(evaluation.mean.precision).toBeGreaterThanOrEqual(FLOOR_MEAN_PRECISION_AT_5);
   });
 
-  it(`keeps mean nDCG@5 at or above ${FLOOR_MEAN_NDCG_AT_5} (measured 0.733)`, () => {
+  it(`keeps mean nDCG@5 at or above ${FLOOR_MEAN_NDCG_AT_5} (measured 0.790)`, () => {
     expect(evaluation.mean.ndcg).toBeGreaterThanOrEqual(FLOOR_MEAN_NDCG_AT_5);
   });
 
