@@ -11,7 +11,7 @@ export interface Topic {
 }
 
 /** Topics drawn from at most this many sentences, evenly spaced, so a huge corpus builds fast. */
-const SAMPLE_SENTENCES = 120_000;
+const SAMPLE_SENTENCES = 30_000;
 const MAX_TOPICS = 500;
 
 interface Tally {
