@@ -36,6 +36,13 @@ interface QueryGroup {
 const COMMON_WORD_MIN_POSTINGS = 5_000;
 const COMMON_WORD_SHARE = 0.02;
 
+/** Fuzzy topic matching (fuse.js) runs over the most discussed topics only: its cost is per topic. */
+const FUZZY_TOPICS = 150;
+
+/** "Did you mean" looks at this many query words and this many characters at most. */
+const SUGGEST_MAX_WORDS = 4;
+const SUGGEST_MAX_PATTERN = 32;
+
 /** Fuzzy topic completions weaker than this (fuse.js score, 0 = perfect) are noise. */
 const TOPIC_FUZZY_THRESHOLD = 0.3;
 
@@ -120,7 +127,7 @@ export class CorpusIndex {
     this.scratchParagraphBest = new Float32Array(paragraphCount);
     this.scratchParagraphSum = new Float32Array(paragraphCount);
     this.mainTopics = mainTopics;
-    this.topicFuse = new Fuse(this.mainTopics, {
+    this.topicFuse = new Fuse(this.mainTopics.slice(0, FUZZY_TOPICS), {
       keys: ['phrase'],
       includeScore: true,
       threshold: 0.4,
@@ -450,25 +457,33 @@ export class CorpusIndex {
     return ranked;
   }
 
-  /** "Did you mean": corrected spellings of the query, then main topics that resemble it. */
+  /**
+   * "Did you mean": the query with its words corrected, topics holding a corrected word, then topics that
+   * resemble the query (fuse.js, on at most a few words: its cost grows with the pattern's length).
+   */
   suggest(query: string, limit = 5): string[] {
     const suggestions: string[] = [];
-    const groups = analyse(query).map((t) => ({
-      typed: t.word,
-      matches: this.vocabulary.match(t.word, 1, 0.5),
-    }));
+    const tokens = analyse(query).slice(0, SUGGEST_MAX_WORDS);
+    const groups = tokens.map((t) => ({ typed: t.word, matches: this.vocabulary.match(t.word, 1, 0.5) }));
     if (groups.length > 0 && groups.every((g) => g.matches.length > 0)) {
       const corrected = groups.map((g) => g.matches[0]!.word).join(' ');
       if (corrected !== groups.map((g) => g.typed).join(' ')) suggestions.push(corrected);
     }
-    const text = normalise(query).trim();
-    if (text) {
-      for (const { item } of this.topicFuse.search(text, { limit: limit * 2 })) suggestions.push(item.phrase);
-      for (const word of wordsOf(text)) {
-        for (const { item } of this.topicFuse.search(word, { limit: 2 })) suggestions.push(item.phrase);
+    const correctedWords = new Set(groups.flatMap((g) => g.matches.map((m) => m.word)));
+    for (const topic of this.mainTopics) {
+      if (topic.phrase.split(' ').some((word) => correctedWords.has(word))) suggestions.push(topic.phrase);
+      if (suggestions.length >= limit * 2) break;
+    }
+    const text = tokens.map((t) => t.word).join(' ');
+    if (text && suggestions.length < limit) {
+      for (const { item } of this.topicFuse.search(text.slice(0, SUGGEST_MAX_PATTERN), {
+        limit: limit * 2,
+      })) {
+        suggestions.push(item.phrase);
       }
     }
-    const unique = [...new Set(suggestions)].filter((s) => s !== text);
+    const typed = normalise(query).trim();
+    const unique = [...new Set(suggestions)].filter((s) => s !== typed);
     if (unique.length < limit) unique.push(...this.topics(limit).filter((t) => !unique.includes(t)));
     return unique.slice(0, limit);
   }
