@@ -1,8 +1,9 @@
-import Fuse from 'fuse.js';
 import type { Corpus, CorpusDocument, Paragraph, Sentence, SentenceKind } from '../corpus/types.js';
-import { analyse, isContentWord, normalise, stem, words as wordsOf } from './analyzer.js';
+import { analyse, isContentWord, stem, words as wordsOf } from './analyzer.js';
 import { Postings } from './postings.js';
 import { topK } from './top-k.js';
+import { DocumentFinder } from './documents-finder.js';
+import { TopicSuggester } from './topic-suggester.js';
 import { TopicCollector, type Topic } from './topics.js';
 import { Vocabulary, type WordMatch } from './vocabulary.js';
 
@@ -36,16 +37,6 @@ interface QueryGroup {
 const COMMON_WORD_MIN_POSTINGS = 5_000;
 const COMMON_WORD_SHARE = 0.02;
 
-/** Fuzzy topic matching (fuse.js) runs over the most discussed topics only: its cost is per topic. */
-const FUZZY_TOPICS = 150;
-
-/** "Did you mean" looks at this many query words and this many characters at most. */
-const SUGGEST_MAX_WORDS = 4;
-const SUGGEST_MAX_PATTERN = 32;
-
-/** Fuzzy topic completions weaker than this (fuse.js score, 0 = perfect) are noise. */
-const TOPIC_FUZZY_THRESHOLD = 0.3;
-
 const INFLECTIONS = ['', 's', 'es', 'ed', 'd', 'ing', "'s", "s'"];
 
 /** Whether two words are the same word inflected (plural, past, -ing, possessive) rather than derived. */
@@ -76,7 +67,6 @@ const SHORT_SENTENCE_TOKENS = 4;
  * mapping of query words onto the vocabulary (fuse.js), topics and titles for autocomplete.
  */
 export class CorpusIndex {
-  private readonly documentsById = new Map<string, CorpusDocument>();
   private readonly documentIndexOf: Int32Array;
   private readonly paragraphOf: Int32Array;
   private readonly kindOf: Uint8Array;
@@ -91,9 +81,8 @@ export class CorpusIndex {
   private readonly scratchParagraphs: Int32Array;
   private readonly scratchParagraphBest: Float32Array;
   private readonly scratchParagraphSum: Float32Array;
-  private readonly mainTopics: Topic[];
-  private readonly topicFuse: Fuse<Topic>;
-  private readonly titleFuse: Fuse<CorpusDocument>;
+  private readonly topicSuggester: TopicSuggester;
+  private readonly documentFinder: DocumentFinder;
 
   private constructor(
     readonly corpus: Corpus,
@@ -107,7 +96,6 @@ export class CorpusIndex {
     },
     mainTopics: Topic[],
   ) {
-    for (const document of corpus.documents) this.documentsById.set(document.docId, document);
     this.documentIndexOf = stats.documentIndexOf;
     this.paragraphOf = stats.paragraphOf;
     this.kindOf = stats.kindOf;
@@ -126,22 +114,8 @@ export class CorpusIndex {
     this.scratchParagraphs = new Int32Array(paragraphCount);
     this.scratchParagraphBest = new Float32Array(paragraphCount);
     this.scratchParagraphSum = new Float32Array(paragraphCount);
-    this.mainTopics = mainTopics;
-    this.topicFuse = new Fuse(this.mainTopics.slice(0, FUZZY_TOPICS), {
-      keys: ['phrase'],
-      includeScore: true,
-      threshold: 0.4,
-      ignoreLocation: true,
-    });
-    this.titleFuse = new Fuse(corpus.documents, {
-      keys: [
-        { name: 'title', weight: 3 },
-        { name: 'docId', weight: 1 },
-      ],
-      includeScore: true,
-      threshold: 0.45,
-      ignoreLocation: true,
-    });
+    this.topicSuggester = new TopicSuggester(mainTopics, vocabulary);
+    this.documentFinder = new DocumentFinder(corpus.documents);
   }
 
   static build(corpus: Corpus): CorpusIndex {
@@ -222,11 +196,11 @@ export class CorpusIndex {
   }
 
   document(docId: string): CorpusDocument | undefined {
-    return this.documentsById.get(docId);
+    return this.documentFinder.byDocId(docId);
   }
 
   paragraph(docId: string, number: number): Paragraph | undefined {
-    return this.documentsById.get(docId)?.paragraphs.find((p) => p.number === number);
+    return this.documentFinder.byDocId(docId)?.paragraphs.find((p) => p.number === number);
   }
 
   /** The query's words mapped onto the corpus vocabulary; a typed pair that the corpus writes as one word is joined. */
@@ -457,83 +431,28 @@ export class CorpusIndex {
     return ranked;
   }
 
-  /**
-   * "Did you mean": the query with its words corrected, topics holding a corrected word, then topics that
-   * resemble the query (fuse.js, on at most a few words: its cost grows with the pattern's length).
-   */
+  /** "Did you mean" suggestions for a query. */
   suggest(query: string, limit = 5): string[] {
-    const suggestions: string[] = [];
-    const tokens = analyse(query).slice(0, SUGGEST_MAX_WORDS);
-    const groups = tokens.map((t) => ({ typed: t.word, matches: this.vocabulary.match(t.word, 1, 0.5) }));
-    if (groups.length > 0 && groups.every((g) => g.matches.length > 0)) {
-      const corrected = groups.map((g) => g.matches[0]!.word).join(' ');
-      if (corrected !== groups.map((g) => g.typed).join(' ')) suggestions.push(corrected);
-    }
-    const correctedWords = new Set(groups.flatMap((g) => g.matches.map((m) => m.word)));
-    for (const topic of this.mainTopics) {
-      if (topic.phrase.split(' ').some((word) => correctedWords.has(word))) suggestions.push(topic.phrase);
-      if (suggestions.length >= limit * 2) break;
-    }
-    const text = tokens.map((t) => t.word).join(' ');
-    if (text && suggestions.length < limit) {
-      for (const { item } of this.topicFuse.search(text.slice(0, SUGGEST_MAX_PATTERN), {
-        limit: limit * 2,
-      })) {
-        suggestions.push(item.phrase);
-      }
-    }
-    const typed = normalise(query).trim();
-    const unique = [...new Set(suggestions)].filter((s) => s !== typed);
-    if (unique.length < limit) unique.push(...this.topics(limit).filter((t) => !unique.includes(t)));
-    return unique.slice(0, limit);
+    return this.topicSuggester.suggest(query, limit);
   }
 
   /** The most discussed topics, most discussed first. */
   topics(limit: number): string[] {
-    return this.mainTopics.slice(0, limit).map((t) => t.phrase);
+    return this.topicSuggester.topics(limit);
   }
 
-  /**
-   * Topic suggestions for what has been typed: exact match first, then topics starting with it, then
-   * topics with a word starting with it, then topics holding the typo-corrected words, then fuzzy.
-   */
+  /** Topic autocomplete: exact, prefix, word prefix, typo-corrected, fuzzy. */
   completeTopic(typed: string, limit: number): string[] {
-    const text = normalise(typed).replace(/\s+/g, ' ').trim();
-    if (!text) return this.topics(limit);
-    const phrases = this.mainTopics.map((t) => t.phrase);
-    const exact = phrases.filter((p) => p === text);
-    const prefix = phrases.filter((p) => p.startsWith(text));
-    const wordPrefix = phrases.filter((p) => p.split(' ').some((w) => w.startsWith(text)));
-    const corrected = analyse(text).flatMap((t) => this.vocabulary.match(t.word, 2).map((m) => m.word));
-    const holdingCorrected = phrases.filter((p) => corrected.some((word) => p.split(' ').includes(word)));
-    const fuzzy = this.topicFuse
-      .search(text, { limit: limit * 2 })
-      .filter((r) => (r.score ?? 1) <= TOPIC_FUZZY_THRESHOLD)
-      .map((r) => r.item.phrase);
-    return [...new Set([...exact, ...prefix, ...wordPrefix, ...holdingCorrected, ...fuzzy])].slice(0, limit);
+    return this.topicSuggester.complete(typed, limit);
   }
 
-  /** A document by id, by exact title, or by the closest title; null when nothing is close. */
+  /** A document by id or title (typos allowed); null when nothing is close. */
   findDocument(ref: string): CorpusDocument | null {
-    const text = normalise(ref).trim();
-    if (!text) return null;
-    const byId = this.documentsById.get(text);
-    if (byId) return byId;
-    const byTitle = this.corpus.documents.find((d) => normalise(d.title) === text);
-    if (byTitle) return byTitle;
-    const byPrefix = this.corpus.documents.filter((d) => d.docId.startsWith(text));
-    if (byPrefix.length === 1) return byPrefix[0]!;
-    return this.titleFuse.search(text, { limit: 1 })[0]?.item ?? null;
+    return this.documentFinder.find(ref);
   }
 
-  /** Document suggestions for what has been typed: exact, then prefix, then fuzzy; all documents before anything is typed. */
+  /** Document autocomplete: exact, prefix, fuzzy; the first documents before anything is typed. */
   completeDocument(typed: string, limit: number): CorpusDocument[] {
-    const text = normalise(typed).trim();
-    const documents = this.corpus.documents;
-    if (!text) return documents.slice(0, limit);
-    const exact = documents.filter((d) => d.docId === text || normalise(d.title) === text);
-    const prefix = documents.filter((d) => d.docId.startsWith(text) || normalise(d.title).startsWith(text));
-    const fuzzy = this.titleFuse.search(text, { limit }).map((r) => r.item);
-    return [...new Set([...exact, ...prefix, ...fuzzy])].slice(0, limit);
+    return this.documentFinder.complete(typed, limit);
   }
 }
