@@ -18,8 +18,8 @@ export interface LiveIndexOptions {
   debounceMs?: number;
   /** Injected in tests; loadCorpus by default. */
   load?: (dir: string) => Promise<Corpus>;
-  /** Injected in tests; CorpusIndex.build by default. */
-  build?: (corpus: Corpus) => CorpusIndex;
+  /** Injected in tests; CorpusIndex.buildAsync by default (a large corpus re-indexes without blocking). */
+  build?: (corpus: Corpus) => CorpusIndex | Promise<CorpusIndex>;
 }
 
 export interface ReloadReport {
@@ -46,13 +46,13 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
   private again = false;
   private closed = false;
   private readonly load: (dir: string) => Promise<Corpus>;
-  private readonly build: (corpus: Corpus) => CorpusIndex;
+  private readonly build: (corpus: Corpus) => CorpusIndex | Promise<CorpusIndex>;
 
   private constructor(private readonly options: LiveIndexOptions) {
     super();
     this.load = options.load ?? loadCorpus;
-    this.build = options.build ?? ((corpus) => CorpusIndex.build(corpus));
-    this.index = this.build({ dir: options.dir, documents: [], sentences: [], problems: [] });
+    this.build = options.build ?? ((corpus) => CorpusIndex.buildAsync(corpus));
+    this.index = CorpusIndex.build({ dir: options.dir, documents: [], sentences: [], problems: [] });
   }
 
   /** Load the corpus once (logging its problems) and return a LiveIndex serving it; not yet watching. */
@@ -126,7 +126,7 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
     try {
       const loaded = await this.load(dir);
       const { corpus, kept } = this.merge(loaded);
-      const index = this.build(corpus);
+      const index = await this.build(corpus);
       this.index = index;
       for (const problem of loaded.problems) {
         logger.warn(

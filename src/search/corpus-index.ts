@@ -46,6 +46,9 @@ function isInflection(a: string, b: string): boolean {
   return INFLECTIONS.some((ending) => long === short + ending || (base !== short && long === base + ending));
 }
 
+/** Sentences indexed between two pauses of `buildAsync` (a few tens of milliseconds of work). */
+const BUILD_SLICE = 5_000;
+
 const KIND_CODES: Record<SentenceKind, number> = { author: 0, comment: 1, quotation: 2 };
 const BM25_K1 = 1.2;
 const BM25_B = 0.6;
@@ -119,6 +122,27 @@ export class CorpusIndex {
   }
 
   static build(corpus: Corpus): CorpusIndex {
+    const steps = CorpusIndex.buildInSlices(corpus);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * The same build, pausing every few thousand sentences so a running bot keeps answering interactions
+   * while a large corpus is re-indexed.
+   */
+  static async buildAsync(corpus: Corpus): Promise<CorpusIndex> {
+    const steps = CorpusIndex.buildInSlices(corpus);
+    let step = steps.next();
+    while (!step.done) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      step = steps.next();
+    }
+    return step.value;
+  }
+
+  private static *buildInSlices(corpus: Corpus): Generator<void, CorpusIndex, void> {
     const vocabulary = new Vocabulary();
     const sentences = corpus.sentences;
     const bounds = new Int32Array(sentences.length + 1);
@@ -151,7 +175,9 @@ export class CorpusIndex {
       grown.set(flat.subarray(0, used));
       flat = grown;
     };
-    sentences.forEach((sentence, s) => {
+    for (let s = 0; s < sentences.length; s++) {
+      if (s % BUILD_SLICE === BUILD_SLICE - 1) yield;
+      const sentence = sentences[s]!;
       if (!previous || previous.docId !== sentence.docId || previous.paragraph !== sentence.paragraph)
         paragraphKey += 1;
       previous = sentence;
@@ -174,7 +200,7 @@ export class CorpusIndex {
       }
       tokenCount[s] = Math.min(65_535, used - start);
       bounds[s + 1] = used;
-    });
+    }
     vocabulary.seal();
     const postings = Postings.build(vocabulary.size, flat.subarray(0, used), bounds);
     return new CorpusIndex(

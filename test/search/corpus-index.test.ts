@@ -124,3 +124,29 @@ describe('CorpusIndex lookups', () => {
     expect(index.completeTopic('', 3)).toEqual(index.topics(3));
   });
 });
+
+describe('CorpusIndex.buildAsync', () => {
+  it('builds the same index as build while letting other work run in between', async () => {
+    const paragraphs = Array.from({ length: 3_000 }, (_, i) => [
+      `Paragraph ${i} weighs security guarantees against territory number ${i % 97}.`,
+      `A ceasefire in sector ${i % 13} would freeze the front for a while.`,
+    ]);
+    const large = makeCorpus([{ docId: 'large', title: 'Many paragraphs', paragraphs }]);
+    let ticks = 0;
+    let running = true;
+    const tick = (): void => {
+      ticks += 1;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const asyncIndex = await CorpusIndex.buildAsync(large);
+    running = false;
+    const syncIndex = CorpusIndex.build(large);
+    // 6,000 sentences: the build pauses once, and other callbacks run during the pause.
+    expect(ticks).toBeGreaterThan(0);
+    const ids = (idx: CorpusIndex) =>
+      idx.search('ceasefire sector', { limit: 10 }).hits.map((h) => [h.sentence.id, h.score]);
+    expect(ids(asyncIndex)).toEqual(ids(syncIndex));
+    expect(asyncIndex.topics(10)).toEqual(syncIndex.topics(10));
+  });
+});
