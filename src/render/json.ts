@@ -51,6 +51,8 @@ export function positionsJson(r: PositionsResult) {
       quotes: p.quotes.map(quoteJson),
     })),
     silent: r.silent,
+    silentTotal: r.silentTotal ?? r.silent.length,
+    morePositions: r.morePositions ?? 0,
     suggestions: r.suggestions,
   };
 }

@@ -53,14 +53,11 @@ export function renderPositions(result: PositionsResult, docs: DocLookup): Reply
   if (silentTitles.length > 0)
     embed.fields?.push({ name: 'Not addressing it', value: titleList(silentTitles, 600) });
 
-  const n = result.positions.length;
+  const n = result.positions.length + (result.morePositions ?? 0);
   const summary = [`${count(n, 'document')} ${n === 1 ? 'takes' : 'take'} a position`];
   if (n > shown) summary.push(`the ${shown} most direct are shown`);
-  if (result.silent.length > 0) {
-    summary.push(
-      `${count(result.silent.length, 'document')} ${result.silent.length === 1 ? 'does' : 'do'} not address it`,
-    );
-  }
+  const silent = result.silentTotal ?? result.silent.length;
+  if (silent > 0) summary.push(`${count(silent, 'document')} ${silent === 1 ? 'does' : 'do'} not address it`);
   embed.description = `${summary.join('; ')}.`;
   return { embeds: [embed] };
 }

@@ -11,11 +11,17 @@ export function renderPositionsText(result: PositionsResult): string {
   }
   const lines = [`Positions on “${result.topic}”`, ''];
   for (const p of result.positions) {
-    lines.push(`■ ${p.title} — ${authorLabel(p.author)}  [${p.stance}]`, `  ${p.summary}`);
+    lines.push(`■ ${p.title} — ${authorLabel(p.author)}  [${p.stance}]`);
+    if (p.framing) lines.push(`  Maintainer's summary: ${p.framing}`);
+    lines.push(`  ${p.summary}`);
     for (const q of p.quotes) lines.push(quoteBlock(q.text), `    — ${citation(q)}`);
     lines.push('');
   }
-  if (result.silent.length > 0) lines.push(`Not addressed by: ${result.silent.join(', ')}`);
+  if (result.morePositions) lines.push(`…and ${result.morePositions} more documents take a position.`);
+  if (result.silent.length > 0) {
+    const unlisted = (result.silentTotal ?? result.silent.length) - result.silent.length;
+    lines.push(`Not addressed by: ${result.silent.join(', ')}${unlisted > 0 ? ` and ${unlisted} more` : ''}`);
+  }
   return lines.join('\n').trimEnd();
 }
 
