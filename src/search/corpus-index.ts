@@ -27,6 +27,12 @@ export interface SearchOutcome {
   understood: Array<{ typed: string; matches: WordMatch[] }>;
 }
 
+/** Which sentences a search may return: kinds as a bit mask, and one document's index or -1 for all. */
+interface SentenceFilter {
+  kindMask: number;
+  onlyDocument: number;
+}
+
 /** One concept of the query: the corpus words that stand for one typed word (or a joined pair). */
 interface QueryGroup {
   typed: string;
@@ -262,71 +268,114 @@ export class CorpusIndex {
     const active = groups.filter((g) => g.matches.length > 0);
     if (active.length === 0) return { hits: [], total: 0, understood: groups };
 
-    const {
-      scratchBest: best,
-      scratchTotal: total,
-      scratchCoverage: covered,
-      scratchWeight: bestWeight,
-    } = this;
-    // Sentence ids found so far live in preallocated typed arrays: a common word touches 100,000+ sentences.
-    const { scratchTouched: touched, scratchGroupTouched: groupTouched } = this;
-    let touchedCount = 0;
-    let queryIdf = 0;
-    // Rarer words first: once they have found sentences, a word that is in a large share of the corpus
-    // only adds weight to those sentences instead of bringing in a hundred thousand new ones.
+    const filter: SentenceFilter = { kindMask, onlyDocument };
+    const { matched, queryIdf } = this.matchGroups(active, filter);
+    const paragraphCount = this.scoreMatches(matched, queryIdf);
+    const candidates = this.addParagraphNeighbours(matched, paragraphCount, filter);
+
+    const { scratchTotal: score, scratchTouched: touched } = this;
+    const scoreOf = (s: number): number => score[s]!;
+    const pool = topK(touched, candidates, scoreOf, Math.max(60, (offset + limit) * 3));
+    const ranked = this.spreadAcrossDocuments(pool, scoreOf);
+    for (let i = 0; i < candidates; i++) score[touched[i]!] = 0;
+    const hits = ranked.slice(offset, offset + limit).map(({ sentence, value }) => ({
+      sentence: this.corpus.sentences[sentence]!,
+      score: Math.round(value * 1000) / 1000,
+    }));
+    return {
+      hits,
+      total: Math.min(candidates, Math.max(matched, ranked.length)),
+      understood: groups,
+    };
+  }
+
+  private accepts(s: number, { kindMask, onlyDocument }: SentenceFilter): boolean {
+    return (
+      ((kindMask >> this.kindOf[s]!) & 1) === 1 &&
+      (onlyDocument < 0 || this.documentIndexOf[s] === onlyDocument)
+    );
+  }
+
+  /**
+   * BM25 of every matching sentence into `scratchTotal`, query coverage (in idf) into `scratchCoverage`,
+   * the sentence ids into `scratchTouched`. Rarer words go first: once they have found sentences, a word
+   * in a large share of the corpus only adds weight to those instead of bringing in 100,000 new ones.
+   */
+  private matchGroups(active: QueryGroup[], filter: SentenceFilter): { matched: number; queryIdf: number } {
+    const { scratchTotal: total, scratchCoverage: covered, scratchTouched: touched } = this;
     const ordered = active
-      .map((group) => ({ group, alternatives: this.alternatives(group) }))
-      .map((entry) => ({ ...entry, postings: this.postingCount(entry.alternatives) }))
+      .map((group) => this.alternatives(group))
+      .map((alternatives) => ({ alternatives, postings: this.postingCount(alternatives) }))
       .sort((a, b) => a.postings - b.postings);
     const commonThreshold = Math.max(COMMON_WORD_MIN_POSTINGS, this.sentenceCount * COMMON_WORD_SHARE);
-    const { sentences: postedSentences, frequencies } = this.postings;
-    const { kindOf, tokenCount, documentIndexOf } = this;
-    const lengthWeight = BM25_B / this.averageTokens;
+    let matched = 0;
+    let queryIdf = 0;
     for (const { alternatives, postings } of ordered) {
-      const refineOnly = touchedCount > 0 && postings > commonThreshold;
-      let groupCount = 0;
-      let groupIdf = 0;
-      for (const [wordId, weight] of alternatives) {
-        const df = this.postings.documentFrequency(wordId);
-        if (df === 0) continue;
-        const idf = this.idf(df);
-        groupIdf = Math.max(groupIdf, idf);
-        const numerator = weight * idf * (BM25_K1 + 1);
-        const end = this.postings.end(wordId);
-        for (let p = this.postings.start(wordId); p < end; p++) {
-          const s = postedSentences[p]!;
-          if (((kindMask >> kindOf[s]!) & 1) === 0) continue;
-          if (onlyDocument >= 0 && documentIndexOf[s] !== onlyDocument) continue;
-          if (refineOnly && covered[s] === 0) continue;
-          const tf = frequencies[p]!;
-          const score = (numerator * tf) / (tf + BM25_K1 * (1 - BM25_B + lengthWeight * tokenCount[s]!));
-          if (best[s] === 0) groupTouched[groupCount++] = s;
-          if (score > best[s]!) best[s] = score;
-          if (weight > bestWeight[s]!) bestWeight[s] = weight;
-        }
-      }
-      queryIdf += groupIdf;
-      for (let i = 0; i < groupCount; i++) {
+      const refineOnly = matched > 0 && postings > commonThreshold;
+      const { count, idf } = this.matchGroup(alternatives, filter, refineOnly);
+      queryIdf += idf;
+      const { scratchGroupTouched: groupTouched, scratchBest: best, scratchWeight: bestWeight } = this;
+      for (let i = 0; i < count; i++) {
         const s = groupTouched[i]!;
-        if (covered[s] === 0) touched[touchedCount++] = s;
+        if (covered[s] === 0) touched[matched++] = s;
         total[s]! += best[s]!;
         // Coverage is counted in idf: missing a rare query word costs more than missing a common one.
-        covered[s]! += groupIdf * bestWeight[s]!;
+        covered[s]! += idf * bestWeight[s]!;
         best[s] = 0;
         bestWeight[s] = 0;
       }
     }
+    return { matched, queryIdf };
+  }
 
-    // `total` becomes each sentence's score in place; paragraph sums live in their own scratch arrays.
-    const score = total;
+  /** One query group's best BM25 per sentence into `scratchBest`; its sentences into `scratchGroupTouched`. */
+  private matchGroup(
+    alternatives: Map<number, number>,
+    filter: SentenceFilter,
+    refineOnly: boolean,
+  ): { count: number; idf: number } {
+    const { scratchBest: best, scratchWeight: bestWeight, scratchGroupTouched: groupTouched } = this;
+    const { scratchCoverage: covered, kindOf, tokenCount, documentIndexOf } = this;
+    const { sentences: postedSentences, frequencies } = this.postings;
+    const { kindMask, onlyDocument } = filter;
+    const lengthWeight = BM25_B / this.averageTokens;
+    let count = 0;
+    let groupIdf = 0;
+    for (const [wordId, weight] of alternatives) {
+      const df = this.postings.documentFrequency(wordId);
+      if (df === 0) continue;
+      const idf = this.idf(df);
+      groupIdf = Math.max(groupIdf, idf);
+      const numerator = weight * idf * (BM25_K1 + 1);
+      const end = this.postings.end(wordId);
+      for (let p = this.postings.start(wordId); p < end; p++) {
+        const s = postedSentences[p]!;
+        if (((kindMask >> kindOf[s]!) & 1) === 0) continue;
+        if (onlyDocument >= 0 && documentIndexOf[s] !== onlyDocument) continue;
+        if (refineOnly && covered[s] === 0) continue;
+        const tf = frequencies[p]!;
+        const score = (numerator * tf) / (tf + BM25_K1 * (1 - BM25_B + lengthWeight * tokenCount[s]!));
+        if (best[s] === 0) groupTouched[count++] = s;
+        if (score > best[s]!) best[s] = score;
+        if (weight > bestWeight[s]!) bestWeight[s] = weight;
+      }
+    }
+    return { count, idf: groupIdf };
+  }
+
+  /**
+   * Turns each matched sentence's BM25 into its score in place (coverage, brevity, a lift from matching
+   * neighbours in its paragraph); paragraph sums go to their scratch arrays. Returns how many paragraphs.
+   */
+  private scoreMatches(matched: number, queryIdf: number): number {
+    const { scratchTotal: score, scratchCoverage: covered, scratchTouched: touched, tokenCount } = this;
     const { scratchParagraphBest: paragraphBest, scratchParagraphSum: paragraphSum } = this;
     const paragraphs = this.scratchParagraphs;
     let paragraphCount = 0;
-    for (let i = 0; i < touchedCount; i++) {
+    for (let i = 0; i < matched; i++) {
       const s = touched[i]!;
-      const coverage = covered[s]! / queryIdf;
       const brevity = tokenCount[s]! < SHORT_SENTENCE_TOKENS ? 0.6 : 1;
-      const value = total[s]! * coverage * brevity;
+      const value = score[s]! * (covered[s]! / queryIdf) * brevity;
       score[s] = value;
       covered[s] = 0;
       const key = this.paragraphOf[s]!;
@@ -334,38 +383,13 @@ export class CorpusIndex {
       paragraphSum[key]! += value;
       if (value > paragraphBest[key]!) paragraphBest[key] = value;
     }
-    for (let i = 0; i < touchedCount; i++) {
+    for (let i = 0; i < matched; i++) {
       const s = touched[i]!;
       const own = score[s]!;
       const neighbours = paragraphSum[this.paragraphOf[s]!]! - own;
       score[s] = own + Math.min(own, PARAGRAPH_CONTEXT_WEIGHT * neighbours);
     }
-    const matchedCount = touchedCount;
-    touchedCount = this.addParagraphNeighbours(
-      touchedCount,
-      paragraphs.subarray(0, paragraphCount),
-      (n) =>
-        ((kindMask >> kindOf[n]!) & 1) === 1 && (onlyDocument < 0 || documentIndexOf[n] === onlyDocument),
-    );
-    for (let i = 0; i < paragraphCount; i++) {
-      const key = paragraphs[i]!;
-      paragraphBest[key] = 0;
-      paragraphSum[key] = 0;
-    }
-
-    const scoreOf = (s: number): number => score[s]!;
-    const pool = topK(touched, touchedCount, scoreOf, Math.max(60, (offset + limit) * 3));
-    const ranked = this.spreadAcrossDocuments(pool, scoreOf);
-    for (let i = 0; i < touchedCount; i++) score[touched[i]!] = 0;
-    const hits = ranked.slice(offset, offset + limit).map(({ sentence, value }) => ({
-      sentence: this.corpus.sentences[sentence]!,
-      score: Math.round(value * 1000) / 1000,
-    }));
-    return {
-      hits,
-      total: Math.min(touchedCount, Math.max(matchedCount, ranked.length)),
-      understood: groups,
-    };
+    return paragraphCount;
   }
 
   private postingCount(alternatives: Map<number, number>): number {
@@ -396,32 +420,30 @@ export class CorpusIndex {
   /**
    * A sentence that says "it" about the topic named in the sentence before still belongs to the answer:
    * the other sentences of a strongly matching paragraph join the candidates, well below the matches.
+   * Clears the paragraph scratch arrays; returns the new number of candidates.
    */
-  private addParagraphNeighbours(
-    touchedCount: number,
-    paragraphs: Int32Array,
-    accepts: (s: number) => boolean,
-  ): number {
-    const { scratchParagraphBest: paragraphBest, scratchTotal: score, scratchTouched: touched } = this;
+  private addParagraphNeighbours(matched: number, paragraphCount: number, filter: SentenceFilter): number {
+    const { scratchParagraphBest: paragraphBest, scratchParagraphSum: paragraphSum } = this;
+    const { scratchTotal: score, scratchTouched: touched, scratchParagraphs: paragraphs } = this;
     let strongest = 0;
-    for (const key of paragraphs) strongest = Math.max(strongest, paragraphBest[key]!);
-    let count = touchedCount;
-    for (let i = 0; i < touchedCount; i++) {
+    for (let i = 0; i < paragraphCount; i++) strongest = Math.max(strongest, paragraphBest[paragraphs[i]!]!);
+    let count = matched;
+    for (let i = 0; i < matched; i++) {
       const s = touched[i]!;
       const key = this.paragraphOf[s]!;
       const best = paragraphBest[key]!;
       if (best < strongest * 0.5 || score[s]! < best) continue;
       for (let neighbour = s - 1; neighbour <= s + 1; neighbour += 2) {
         if (neighbour < 0 || neighbour >= this.sentenceCount || this.paragraphOf[neighbour] !== key) continue;
-        if (
-          score[neighbour]! > 0 ||
-          !accepts(neighbour) ||
-          this.tokenCount[neighbour]! < SHORT_SENTENCE_TOKENS
-        )
-          continue;
+        if (score[neighbour]! > 0 || this.tokenCount[neighbour]! < SHORT_SENTENCE_TOKENS) continue;
+        if (!this.accepts(neighbour, filter)) continue;
         score[neighbour] = best * NEIGHBOUR_WEIGHT;
         touched[count++] = neighbour;
       }
+    }
+    for (let i = 0; i < paragraphCount; i++) {
+      paragraphBest[paragraphs[i]!] = 0;
+      paragraphSum[paragraphs[i]!] = 0;
     }
     return count;
   }
