@@ -284,7 +284,7 @@ export class CorpusIndex {
     }));
     return {
       hits,
-      total: Math.min(candidates, Math.max(matched, ranked.length)),
+      total: Math.max(matched, ranked.length),
       understood: groups,
     };
   }
