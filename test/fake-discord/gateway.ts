@@ -228,6 +228,19 @@ export class Gateway {
     this.host.changed();
   }
 
+  /** IDENTIFY and RESUME alike: not already authenticated, a decodable payload, the right token. */
+  private authenticates(conn: GatewayConnection, d: unknown): d is Record<string, unknown> {
+    if (conn.session) {
+      this.close(conn, CloseCode.AlreadyAuthenticated, 'Already authenticated.');
+      return false;
+    }
+    if (!isObject(d)) {
+      this.close(conn, CloseCode.DecodeError, 'Error while decoding payload.');
+      return false;
+    }
+    return this.checkToken(conn, d.token);
+  }
+
   private checkToken(conn: GatewayConnection, token: unknown): boolean {
     const raw = typeof token === 'string' ? token.replace(/^Bot /, '') : '';
     if (raw !== this.options.token) {
@@ -238,15 +251,7 @@ export class Gateway {
   }
 
   private identify(conn: GatewayConnection, d: unknown): void {
-    if (conn.session) {
-      this.close(conn, CloseCode.AlreadyAuthenticated, 'Already authenticated.');
-      return;
-    }
-    if (!isObject(d)) {
-      this.close(conn, CloseCode.DecodeError, 'Error while decoding payload.');
-      return;
-    }
-    if (!this.checkToken(conn, d.token)) return;
+    if (!this.authenticates(conn, d)) return;
     const intents = d.intents;
     if (
       typeof intents !== 'number' ||
@@ -326,15 +331,7 @@ export class Gateway {
   }
 
   private resume(conn: GatewayConnection, d: unknown): void {
-    if (conn.session) {
-      this.close(conn, CloseCode.AlreadyAuthenticated, 'Already authenticated.');
-      return;
-    }
-    if (!isObject(d)) {
-      this.close(conn, CloseCode.DecodeError, 'Error while decoding payload.');
-      return;
-    }
-    if (!this.checkToken(conn, d.token)) return;
+    if (!this.authenticates(conn, d)) return;
     const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
     if (!session) {
       this.send(conn, { op: Op.InvalidSession, d: false, s: null, t: null });
