@@ -16,6 +16,6 @@ export function execute(_interaction: unknown, ctx: CommandContext): Reply {
   const { corpus } = ctx.index;
   return renderHelp(
     ctx.commands.map((c) => c.data.toJSON()),
-    { documents: corpus.documents.length, passages: corpus.sentences.length },
+    { documents: corpus.documents.length, passages: corpus.sentenceCount },
   );
 }

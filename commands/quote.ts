@@ -81,7 +81,7 @@ const context: ButtonHandler<'quote:ctx'> = (_interaction, state, ctx) => {
   // The sentence id is checked against the doc and paragraph: a reload may have renumbered sentences.
   const sameDoc = (docId: string): boolean =>
     state.docIsPrefix ? docId.startsWith(state.doc) : docId === state.doc;
-  const candidate = ctx.index.corpus.sentences[state.sentenceId];
+  const candidate = ctx.index.sentence(state.sentenceId);
   const byId =
     candidate && sameDoc(candidate.docId) && candidate.paragraph === state.paragraph ? candidate : undefined;
   const doc = byId ? ctx.index.document(byId.docId) : resolveDocId(ctx.index, state.doc, state.docIsPrefix);

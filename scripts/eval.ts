@@ -69,13 +69,13 @@ async function main(): Promise<number> {
     const json = {
       corpus: path.relative(process.cwd(), corpusDir) || '.',
       documents: corpus.documents.length,
-      sentences: corpus.sentences.length,
+      sentences: corpus.sentenceCount,
       sections: Object.fromEntries(reports.map((r) => [r.name, r.json])),
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     console.log(
-      `Corpus: ${corpusDir} (${corpus.documents.length} documents, ${corpus.sentences.length} sentences)`,
+      `Corpus: ${corpusDir} (${corpus.documents.length} documents, ${corpus.sentenceCount} sentences)`,
     );
     reports.forEach((report, i) => {
       console.log(`\n# ${sections[i]!.title}\n\n${report.text}`);

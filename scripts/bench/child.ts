@@ -149,7 +149,7 @@ async function measureIndex(config: ChildConfig, workload: Workload): Promise<In
     mode: 'index',
     size: config.size,
     documents: corpus.documents.length,
-    sentences: corpus.sentences.length,
+    sentences: corpus.sentenceCount,
     problems: corpus.problems.length,
     firstProblem: problem ? `${problem.file} (${problem.field}): ${problem.message}` : null,
     loadMs,
@@ -182,7 +182,7 @@ async function measureBaseline(
   queries: Query[],
 ): Promise<BaselineResult> {
   const load = await loader(config);
-  let texts = (await load(config.dir)).sentences.map((s) => s.text);
+  let texts = [...(await load(config.dir)).eachSentence()].map((s) => s.text);
   collectGarbage();
   const [fuse, buildMs, buildCpuMs] = time(
     () => new Fuse(texts, { includeScore: true, ignoreLocation: true, threshold: 0.4 }),

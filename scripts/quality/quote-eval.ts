@@ -75,7 +75,8 @@ export function resolveJudgments(
   corpus: Corpus,
   set: JudgmentSet,
 ): { problems: JudgmentProblem[]; sentenceOf: Map<string, Sentence> } {
-  const normalised = corpus.sentences.map((s) => normaliseWhitespace(s.text));
+  const all = [...corpus.eachSentence()];
+  const normalised = all.map((s) => normaliseWhitespace(s.text));
   const problems: JudgmentProblem[] = [];
   const sentenceOf = new Map<string, Sentence>();
   const diagnosis = new Map<string, string | null>();
@@ -84,7 +85,7 @@ export function resolveJudgments(
     const needle = normaliseWhitespace(contains);
     const hits: Sentence[] = [];
     normalised.forEach((text, i) => {
-      if (text.includes(needle)) hits.push(corpus.sentences[i]!);
+      if (text.includes(needle)) hits.push(all[i]!);
     });
     if (hits.length === 1) {
       const sentence = hits[0]!;

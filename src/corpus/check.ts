@@ -11,7 +11,7 @@ export interface CheckResult {
 export function summarise(corpus: Corpus): CheckResult {
   return {
     documents: corpus.documents.length,
-    sentences: corpus.sentences.length,
+    sentences: corpus.sentenceCount,
     problems: corpus.problems,
   };
 }

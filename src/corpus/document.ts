@@ -7,14 +7,8 @@ import { parseMarkdownBody, type ParsedBody } from './markdown.js';
 import { parsePlainText, titleFromFileName } from './plain-text.js';
 import { problem } from './problems.js';
 import { splitSentences } from './sentences.js';
-import type {
-  CorpusDocument,
-  CorpusProblem,
-  DocumentMeta,
-  Paragraph,
-  Sentence,
-  SentenceKind,
-} from './types.js';
+import { CorpusDocument, type DocumentParts } from './corpus-document.js';
+import type { CorpusProblem, DocumentMeta, Paragraph, SentenceKind } from './types.js';
 
 /** File extensions loaded as documents (lower case). */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
@@ -71,9 +65,8 @@ function segmentsOf(text: string): Array<[number, number]> {
   return out;
 }
 
-function sentencesOf(docId: string, paragraphs: Paragraph[], firstId: number): Sentence[] {
-  const sentences: Sentence[] = [];
-  let id = firstId;
+function sentencesOf(paragraphs: readonly Paragraph[]): DocumentParts['sentences'] {
+  const sentences: Array<DocumentParts['sentences'][number]> = [];
   for (const p of paragraphs) {
     if (p.kind === 'heading' || p.kind === 'furniture') continue;
     const kind: SentenceKind = p.kind;
@@ -84,8 +77,6 @@ function sentencesOf(docId: string, paragraphs: Paragraph[], firstId: number): S
         const start = p.start + segStart + span.start;
         const end = p.start + segStart + span.end;
         sentences.push({
-          id: id++,
-          docId,
           section: p.section,
           paragraph: p.number,
           position: position++,
@@ -192,18 +183,17 @@ export function parseDocument(
     );
   }
 
-  const docId = docIdFromFileName(fileName);
-  const sentences = sentencesOf(docId, body.paragraphs, options.firstSentenceId ?? 0);
-  return {
-    document: {
+  const document = CorpusDocument.store(
+    {
       ...meta,
-      docId,
+      docId: docIdFromFileName(fileName),
       file,
       source,
       sections: body.sections,
       paragraphs: body.paragraphs,
-      sentences,
+      sentences: sentencesOf(body.paragraphs),
     },
-    problems: [],
-  };
+    options.firstSentenceId ?? 0,
+  );
+  return { document, problems: [] };
 }

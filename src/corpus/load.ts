@@ -6,7 +6,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { docIdFromFileName, isDocumentFile, isIgnoredFile, parseDocument } from './document.js';
 import { problem } from './problems.js';
-import type { Corpus, CorpusDocument, CorpusProblem, Sentence } from './types.js';
+import { Corpus } from './corpus.js';
+import type { CorpusDocument, CorpusProblem } from './types.js';
 
 /** Files larger than this are reported rather than loaded (split them into several documents). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -31,7 +32,7 @@ function errorText(error: unknown): string {
 /** Adds parsed files to a corpus one at a time, so a caller can let each file's bytes go once parsed. */
 class CorpusAssembler {
   private readonly documents: CorpusDocument[] = [];
-  private readonly sentences: Sentence[] = [];
+  private sentenceCount = 0;
   private readonly owners = new Map<string, string>();
 
   constructor(private readonly problems: CorpusProblem[]) {}
@@ -50,17 +51,17 @@ class CorpusAssembler {
       );
       return;
     }
-    const result = parseDocument(file, content, { firstSentenceId: this.sentences.length });
+    const result = parseDocument(file, content, { firstSentenceId: this.sentenceCount });
     this.problems.push(...result.problems);
     if (result.document) {
       this.owners.set(docId, file);
       this.documents.push(result.document);
-      for (const s of result.document.sentences) this.sentences.push(s);
+      this.sentenceCount += result.document.sentenceCount;
     }
   }
 
   corpus(dir: string): Corpus {
-    return { dir, documents: this.documents, sentences: this.sentences, problems: this.problems };
+    return new Corpus(dir, this.documents, this.problems);
   }
 }
 
@@ -100,12 +101,8 @@ async function mapLimited<T, R>(
  * order. Ignored: names starting with `_` or `.`, and README files.
  */
 export async function loadCorpus(dir: string): Promise<Corpus> {
-  const folderProblem = (message: string, fix: string): Corpus => ({
-    dir,
-    documents: [],
-    sentences: [],
-    problems: [problem(dir, 'corpus', message, fix)],
-  });
+  const folderProblem = (message: string, fix: string): Corpus =>
+    new Corpus(dir, [], [problem(dir, 'corpus', message, fix)]);
 
   let names: string[];
   try {

@@ -1,6 +1,7 @@
 /**
- * The corpus model shared by every layer. A loaded corpus is plain data: documents, their paragraphs
- * and their sentences, each sentence a verbatim slice of its source file.
+ * The corpus model shared by every layer: documents, their paragraphs and their sentences, each
+ * sentence a verbatim slice of its source file. Documents store these compactly and make the objects
+ * below on demand (see corpus-document.ts).
  */
 
 /** Whose words a paragraph holds. Furniture (site boilerplate) and headings are kept but never searched. */
@@ -23,7 +24,7 @@ export interface Paragraph {
 }
 
 export interface Sentence {
-  /** Position in `Corpus.sentences`; stable for one loaded corpus. */
+  /** Position across the corpus (`Corpus.sentence(id)`); stable for one loaded corpus. */
   id: number;
   docId: string;
   section: string | null;
@@ -47,19 +48,6 @@ export interface DocumentMeta {
   summary: string | null;
 }
 
-export interface CorpusDocument extends DocumentMeta {
-  /** Stable id: the file name without extension, lower-cased, e.g. `001-security-guarantees`. */
-  docId: string;
-  /** Path of the source file, relative to the corpus folder. */
-  file: string;
-  /** The whole source file as read (after BOM removal, line endings normalised to \n). */
-  source: string;
-  sections: string[];
-  paragraphs: Paragraph[];
-  /** This document's sentences, in order (the same objects as in `Corpus.sentences`). */
-  sentences: Sentence[];
-}
-
 export interface CorpusProblem {
   file: string;
   /** The front-matter field or part of the file at fault, e.g. `title`, `body`, `encoding`. */
@@ -71,10 +59,5 @@ export interface CorpusProblem {
   line?: number;
 }
 
-export interface Corpus {
-  dir: string;
-  documents: CorpusDocument[];
-  sentences: Sentence[];
-  /** Files that could not be loaded. A corpus with problems still serves the documents that did load. */
-  problems: CorpusProblem[];
-}
+export type { CorpusDocument } from './corpus-document.js';
+export type { Corpus } from './corpus.js';

@@ -8,7 +8,8 @@ import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
 import { loadCorpus } from '../corpus/load.js';
-import type { Corpus, CorpusDocument, CorpusProblem } from '../corpus/types.js';
+import { Corpus } from '../corpus/corpus.js';
+import type { CorpusDocument, CorpusProblem } from '../corpus/types.js';
 import { CorpusIndex } from '../search/corpus-index.js';
 
 export interface LiveIndexOptions {
@@ -52,7 +53,7 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
     super();
     this.load = options.load ?? loadCorpus;
     this.build = options.build ?? ((corpus) => CorpusIndex.buildAsync(corpus));
-    this.index = CorpusIndex.build({ dir: options.dir, documents: [], sentences: [], problems: [] });
+    this.index = CorpusIndex.build(new Corpus(options.dir, []));
   }
 
   /** Load the corpus once (logging its problems) and return a LiveIndex serving it; not yet watching. */
@@ -143,7 +144,7 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
         {
           dir,
           documents: corpus.documents.length,
-          passages: corpus.sentences.length,
+          passages: corpus.sentenceCount,
           problems: loaded.problems.length,
           kept,
           ms: Date.now() - started,
@@ -159,7 +160,7 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
 
   /**
    * The loaded corpus, plus the last good version of each file that now has a problem. Sentence ids are
-   * renumbered when documents are carried over, so `Corpus.sentences[id]` stays true.
+   * renumbered when documents are carried over, so `Corpus.sentence(id)` stays true.
    */
   private merge(loaded: Corpus): { corpus: Corpus; kept: string[] } {
     const broken = new Set(loaded.problems.map((p) => p.file));
@@ -177,13 +178,9 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
     const documents = [...loaded.documents, ...carried].sort((a, b) =>
       a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
     );
-    const sentences: Corpus['sentences'] = [];
-    const renumbered = documents.map((doc) => {
-      const base = sentences.length;
-      const own = doc.sentences.map((s, i) => ({ ...s, id: base + i }));
-      sentences.push(...own);
-      return { ...doc, sentences: own };
-    });
-    return { corpus: { ...loaded, documents: renumbered, sentences }, kept: carried.map((d) => d.file) };
+    return {
+      corpus: new Corpus(loaded.dir, documents, loaded.problems),
+      kept: carried.map((d) => d.file),
+    };
   }
 }

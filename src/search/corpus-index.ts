@@ -112,7 +112,7 @@ export class CorpusIndex {
     let sum = 0;
     for (const n of this.tokenCount) sum += n;
     this.averageTokens = Math.max(1, sum / Math.max(1, this.tokenCount.length));
-    const n = corpus.sentences.length;
+    const n = corpus.sentenceCount;
     this.scratchBest = new Float32Array(n);
     this.scratchTotal = new Float32Array(n);
     this.scratchCoverage = new Float32Array(n);
@@ -150,21 +150,24 @@ export class CorpusIndex {
 
   private static *buildInSlices(corpus: Corpus): Generator<void, CorpusIndex, void> {
     const vocabulary = new Vocabulary();
-    const sentences = corpus.sentences;
-    const bounds = new Int32Array(sentences.length + 1);
-    const tokenCount = new Uint16Array(sentences.length);
-    const documentIndexOf = new Int32Array(sentences.length);
-    const paragraphOf = new Int32Array(sentences.length);
-    const kindOf = new Uint8Array(sentences.length);
-    const documentIndex = new Map(corpus.documents.map((d, i) => [d.docId, i]));
-    const topics = new TopicCollector(sentences.reduce((n, s) => n + (s.kind === 'author' ? 1 : 0), 0));
-    // Sized from the text (about one content word per seven characters) so it rarely has to grow and copy.
+    const n = corpus.sentenceCount;
+    const bounds = new Int32Array(n + 1);
+    const tokenCount = new Uint16Array(n);
+    const documentIndexOf = new Int32Array(n);
+    const paragraphOf = new Int32Array(n);
+    const kindOf = new Uint8Array(n);
+    let authored = 0;
     let characters = 0;
-    for (const sentence of sentences) characters += sentence.text.length;
+    for (const document of corpus.documents) {
+      const measured = document.measure();
+      authored += measured.authored;
+      characters += measured.characters;
+    }
+    const topics = new TopicCollector(authored);
+    // Sized from the text (about one content word per seven characters) so it rarely has to grow and copy.
     let flat = new Int32Array(Math.max(1024, Math.ceil(characters / 7)));
     let used = 0;
     let paragraphKey = -1;
-    let previous: Sentence | undefined;
     // One lookup per word occurrence: word → word id, or -1 for a stop word (stemming runs once per word).
     const wordIds = new Map<string, number>();
     const idOf = (word: string): number => {
@@ -181,31 +184,34 @@ export class CorpusIndex {
       grown.set(flat.subarray(0, used));
       flat = grown;
     };
-    for (let s = 0; s < sentences.length; s++) {
-      if (s % BUILD_SLICE === BUILD_SLICE - 1) yield;
-      const sentence = sentences[s]!;
-      if (!previous || previous.docId !== sentence.docId || previous.paragraph !== sentence.paragraph)
-        paragraphKey += 1;
-      previous = sentence;
-      paragraphOf[s] = paragraphKey;
-      documentIndexOf[s] = documentIndex.get(sentence.docId) ?? -1;
-      kindOf[s] = KIND_CODES[sentence.kind];
-      const start = used;
-      if (sentence.kind === 'author' && topics.wantsNext()) {
-        const tokens = analyse(sentence.text);
-        topics.add(sentence.docId, tokens);
-        ensureRoom(tokens.length);
-        for (const token of tokens) flat[used++] = idOf(token.word);
-      } else {
-        const all = wordsOf(sentence.text);
-        ensureRoom(all.length);
-        for (const word of all) {
-          const id = idOf(word);
-          if (id >= 0) flat[used++] = id;
+    let s = 0;
+    for (let d = 0; d < corpus.documents.length; d++) {
+      let previous: Sentence | undefined;
+      for (const sentence of corpus.documents[d]!.eachSentence()) {
+        if (s % BUILD_SLICE === BUILD_SLICE - 1) yield;
+        if (!previous || previous.paragraph !== sentence.paragraph) paragraphKey += 1;
+        previous = sentence;
+        paragraphOf[s] = paragraphKey;
+        documentIndexOf[s] = d;
+        kindOf[s] = KIND_CODES[sentence.kind];
+        const start = used;
+        if (sentence.kind === 'author' && topics.wantsNext()) {
+          const tokens = analyse(sentence.text);
+          topics.add(sentence.docId, tokens);
+          ensureRoom(tokens.length);
+          for (const token of tokens) flat[used++] = idOf(token.word);
+        } else {
+          const all = wordsOf(sentence.text);
+          ensureRoom(all.length);
+          for (const word of all) {
+            const id = idOf(word);
+            if (id >= 0) flat[used++] = id;
+          }
         }
+        tokenCount[s] = Math.min(65_535, used - start);
+        bounds[s + 1] = used;
+        s += 1;
       }
-      tokenCount[s] = Math.min(65_535, used - start);
-      bounds[s + 1] = used;
     }
     vocabulary.seal();
     const postings = Postings.build(vocabulary.size, flat.subarray(0, used), bounds);
@@ -224,7 +230,12 @@ export class CorpusIndex {
   }
 
   get sentenceCount(): number {
-    return this.corpus.sentences.length;
+    return this.corpus.sentenceCount;
+  }
+
+  /** Sentence `id` of the indexed corpus. */
+  sentence(id: number): Sentence | undefined {
+    return this.corpus.sentence(id);
   }
 
   document(docId: string): CorpusDocument | undefined {
@@ -232,7 +243,7 @@ export class CorpusIndex {
   }
 
   paragraph(docId: string, number: number): Paragraph | undefined {
-    return this.documentFinder.byDocId(docId)?.paragraphs.find((p) => p.number === number);
+    return this.documentFinder.byDocId(docId)?.paragraph(number);
   }
 
   /** The query's words mapped onto the corpus vocabulary; a typed pair that the corpus writes as one word is joined. */
@@ -279,7 +290,7 @@ export class CorpusIndex {
     const ranked = this.spreadAcrossDocuments(pool, scoreOf);
     for (let i = 0; i < candidates; i++) score[touched[i]!] = 0;
     const hits = ranked.slice(offset, offset + limit).map(({ sentence, value }) => ({
-      sentence: this.corpus.sentences[sentence]!,
+      sentence: this.corpus.sentence(sentence)!,
       score: Math.round(value * 1000) / 1000,
     }));
     return {

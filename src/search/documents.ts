@@ -23,9 +23,9 @@ export function listDocuments(index: CorpusIndex): DocumentsResult {
       title: document.title,
       author: document.author,
       source: document.sourceUrl,
-      thesis: document.summary ?? document.sentences.find((s) => s.kind === 'author')?.text ?? '',
-      paragraphs: document.paragraphs.filter((p) => p.number > 0).length,
-      sentences: document.sentences.length,
+      thesis: document.summary ?? document.firstSentence('author')?.text ?? '',
+      paragraphs: document.countedParagraphCount,
+      sentences: document.sentenceCount,
     })),
   };
 }

@@ -26,5 +26,5 @@ export function doc(index: CorpusIndex, number: string): CorpusDocument {
 
 /** Every sentence of the document's reader comments (004 ends with three). */
 export function commentTexts(index: CorpusIndex): string[] {
-  return index.corpus.sentences.filter((s) => s.kind === 'comment').map((s) => s.text);
+  return [...index.corpus.eachSentence()].filter((s) => s.kind === 'comment').map((s) => s.text);
 }

@@ -70,7 +70,7 @@ describe('contrast on the bundled corpus', () => {
         expect(pair.a.docId).not.toBe(pair.b.docId);
         for (const q of [pair.a, pair.b]) {
           expect(q.kind).toBe('author');
-          expect(index.corpus.sentences[q.sentenceId]!.kind).toBe('author');
+          expect(index.corpus.sentence(q.sentenceId)!.kind).toBe('author');
           expect(index.document(q.docId)!.source).toContain(q.text);
         }
         expect(pair.axis.length).toBeGreaterThan(10);

@@ -28,12 +28,12 @@ describe('positions on the bundled corpus', () => {
   it('never quotes or summarises a reader comment, nor anyone the author quotes', () => {
     const comments = commentTexts(index);
     expect(comments.length).toBeGreaterThan(0);
-    const quotations = index.corpus.sentences.filter((s) => s.kind === 'quotation').map((s) => s.text);
+    const quotations = [...index.corpus.eachSentence()].filter((s) => s.kind === 'quotation').map((s) => s.text);
     for (const topic of TOPICS) {
       for (const entry of positions(index, { topic, limit: 10 }).positions) {
         for (const q of entry.quotes) {
           expect(q.kind).toBe('author');
-          expect(index.corpus.sentences[q.sentenceId]!.kind).toBe('author');
+          expect(index.corpus.sentence(q.sentenceId)!.kind).toBe('author');
         }
         for (const text of [...comments, ...quotations]) expect(entry.summary).not.toContain(text);
       }

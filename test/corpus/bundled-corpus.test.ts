@@ -179,7 +179,7 @@ describe('the bundled corpus', () => {
       d.paragraphs.filter((p) => p.kind === 'furniture' || p.kind === 'heading'),
     );
     expect(furniture.length).toBe(6 + 10 + 1); // furniture lines, essay headings, `## Comments`
-    for (const s of corpus.sentences) {
+    for (const s of corpus.eachSentence()) {
       for (const f of furniture) {
         if (f.text.length > 3) expect(s.text.includes(f.text), s.text).toBe(false);
       }
@@ -195,7 +195,7 @@ describe('the bundled corpus', () => {
       let last = -1;
       for (const s of d.sentences) {
         expect(s.id).toBe(id);
-        expect(corpus.sentences[id]).toBe(s);
+        expect(corpus.sentence(id)).toEqual(s);
         id++;
         expect(s.docId).toBe(d.docId);
         expect(d.source.slice(s.start, s.end)).toBe(s.text);
@@ -211,7 +211,7 @@ describe('the bundled corpus', () => {
       }
       for (const p of d.paragraphs) expect(d.source.slice(p.start, p.start + p.text.length)).toBe(p.text);
     }
-    expect(id).toBe(corpus.sentences.length);
+    expect(id).toBe(corpus.sentenceCount);
   });
 
   it('numbers counted paragraphs 1.. contiguously and sentence positions 0.. within each paragraph', () => {
@@ -238,7 +238,7 @@ describe('the bundled corpus', () => {
   });
 
   it('splits the seed sentences as expected (spot checks)', () => {
-    const texts = corpus.sentences.map((s) => s.text);
+    const texts = [...corpus.eachSentence()].map((s) => s.text);
     expect(texts).toContain('According to Witkoff, the outstanding issue is straightforward: "land deals."');
     expect(texts).toContain(
       'He has termed this the "800 lb elephant in the room," a characterization that dramatically understates its significance.',

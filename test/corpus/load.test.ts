@@ -219,7 +219,9 @@ describe('a folder with broken files', () => {
   it('still loads the good documents and ignores README, _drafts, hidden files, other extensions and sub-folders', () => {
     expect(corpus.documents.map((d) => d.file)).toEqual(['also-good.txt', 'good.md']);
     expect(corpus.documents[1]!.title).toBe('A good essay');
-    expect(corpus.sentences.map((s) => s.id)).toEqual(corpus.sentences.map((_, i) => i));
+    const ids = [...corpus.eachSentence()].map((s) => s.id);
+    expect(ids).toEqual(ids.map((_, i) => i));
+    expect(ids.length).toBe(corpus.sentenceCount);
   });
 
   it('accounts for every .md/.txt file: either a document or a problem', () => {
@@ -258,7 +260,7 @@ describe('a folder with broken files', () => {
   it('check: counts, problems and a human-readable report', async () => {
     const result = await checkCorpus(dir);
     expect(result.documents).toBe(2);
-    expect(result.sentences).toBe(corpus.sentences.length);
+    expect(result.sentences).toBe(corpus.sentenceCount);
     expect(result.problems.length).toBeGreaterThanOrEqual(Object.keys(broken).length + 1);
     const text = formatProblems(result.problems.filter((p) => p.file === 'typo.md'));
     expect(text).toBe(
@@ -301,7 +303,7 @@ describe('missing, empty and odd folders', () => {
     try {
       const corpus = await loadCorpus(empty);
       expect(corpus.documents).toEqual([]);
-      expect(corpus.sentences).toEqual([]);
+      expect(corpus.sentenceCount).toBe(0);
       expect(corpus.problems).toHaveLength(1);
       expect(corpus.problems[0]).toMatchObject({
         field: 'corpus',

@@ -2,7 +2,9 @@
  * Fabricated but realistic corpus data for the Discord tests: documents built the way the loader builds them
  * (verbatim text, offsets, paragraph numbers, sentence ids), quotes drawn from them, and a stand-in index.
  */
-import type { Corpus, CorpusDocument, Paragraph, ParagraphKind, Sentence } from '../../src/corpus/types.js';
+import { Corpus } from '../../src/corpus/corpus.js';
+import { CorpusDocument, type DocumentParts } from '../../src/corpus/corpus-document.js';
+import type { Paragraph, ParagraphKind } from '../../src/corpus/types.js';
 import type { CorpusIndex } from '../../src/search/corpus-index.js';
 import type { Quote } from '../../src/search/types.js';
 
@@ -23,15 +25,13 @@ export interface DocSpec {
 
 /** A corpus whose sentences are verbatim slices of each document's source, ids in corpus order. */
 export function makeCorpus(specs: DocSpec[], dir = '/corpus'): Corpus {
-  const sentences: Sentence[] = [];
-  const documents = specs.map((spec) => makeDocument(spec, sentences));
-  return { dir, documents, sentences, problems: [] };
+  return new Corpus(dir, specs.map(makeDocument));
 }
 
-function makeDocument(spec: DocSpec, all: Sentence[]): CorpusDocument {
+function makeDocument(spec: DocSpec): CorpusDocument {
   let source = `---\ntitle: ${spec.title}\n---\n`;
   const paragraphs: Paragraph[] = [];
-  const sentences: Sentence[] = [];
+  const sentences: Array<DocumentParts['sentences'][number]> = [];
   const sections: string[] = [];
   let number = 0;
   for (const p of spec.paragraphs) {
@@ -47,9 +47,7 @@ function makeDocument(spec: DocSpec, all: Sentence[]): CorpusDocument {
     paragraphs.push({ number, kind: p.kind ?? 'author', section, text, start });
     let offset = start;
     p.sentences.forEach((sentenceText, position) => {
-      const sentence: Sentence = {
-        id: all.length,
-        docId: spec.docId,
+      sentences.push({
         section,
         paragraph: number,
         position,
@@ -57,14 +55,12 @@ function makeDocument(spec: DocSpec, all: Sentence[]): CorpusDocument {
         text: sentenceText,
         start: offset,
         end: offset + sentenceText.length,
-      };
-      all.push(sentence);
-      sentences.push(sentence);
+      });
       offset += sentenceText.length + 1;
     });
     source += `${text}\n`;
   }
-  return {
+  return CorpusDocument.store({
     docId: spec.docId,
     file: `${spec.docId}.md`,
     title: spec.title,
@@ -76,7 +72,7 @@ function makeDocument(spec: DocSpec, all: Sentence[]): CorpusDocument {
     sections,
     paragraphs,
     sentences,
-  };
+  });
 }
 
 export const SPECS: DocSpec[] = [
@@ -158,7 +154,7 @@ export function doc(docId: string): CorpusDocument {
 
 /** A Quote for the sentence with this id, as quote() would return it. */
 export function quoteOf(sentenceId: number, score = 1): Quote {
-  const sentence = CORPUS.sentences[sentenceId];
+  const sentence = CORPUS.sentence(sentenceId);
   if (!sentence) throw new Error(`no sentence ${sentenceId}`);
   const document = doc(sentence.docId);
   return {
@@ -175,7 +171,7 @@ export function quoteOf(sentenceId: number, score = 1): Quote {
 }
 
 /** Every quotable sentence of the fixture corpus as a Quote. */
-export const ALL_QUOTES: Quote[] = CORPUS.sentences
+export const ALL_QUOTES: Quote[] = [...CORPUS.eachSentence()]
   .filter((s) => s.kind !== 'quotation')
   .map((s) => quoteOf(s.id));
 
@@ -194,6 +190,7 @@ export function fakeIndex(
   return {
     corpus,
     document: (docId: string) => corpus.documents.find((d) => d.docId === docId),
+    sentence: (id: number) => corpus.sentence(id),
     paragraph: (docId: string, number: number) =>
       corpus.documents.find((d) => d.docId === docId)?.paragraphs.find((p) => p.number === number),
     search: () => ({ hits: [], total: 0, understood: [] }),

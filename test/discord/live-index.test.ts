@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Corpus } from '../../src/corpus/types.js';
+import { Corpus } from '../../src/corpus/corpus.js';
 import { LiveIndex, type ReloadReport } from '../../src/discord/live-index.js';
 import { createLogger } from '../../src/discord/logger.js';
 import { makeCorpus, type DocSpec } from './fixtures.js';
@@ -26,7 +26,7 @@ async function load(dir: string): Promise<Corpus> {
     specs.push({ docId: file.replace(/\.md$/u, ''), title, paragraphs: [{ sentences }] });
   }
   const corpus = makeCorpus(specs, dir);
-  return { ...corpus, problems };
+  return new Corpus(corpus.dir, corpus.documents, problems);
 }
 
 let dir: string;
@@ -103,10 +103,12 @@ describe('LiveIndex', () => {
       fix: 'add a title: line',
       servingLastGood: true,
     });
-    // Sentence ids are renumbered so Corpus.sentences[id] still holds.
+    // Sentence ids are renumbered so Corpus.sentence(id) still holds.
     const { corpus } = index.current;
-    corpus.sentences.forEach((s, i) => expect(s.id).toBe(i));
-    for (const doc of corpus.documents) for (const s of doc.sentences) expect(corpus.sentences[s.id]).toBe(s);
+    const all = [...corpus.eachSentence()];
+    all.forEach((s, i) => expect(s.id).toBe(i));
+    expect(all.length).toBe(corpus.sentenceCount);
+    for (const s of all) expect(corpus.sentence(s.id)).toEqual(s);
   });
 
   it('picks up a new file while another is broken, then the fixed one', async () => {

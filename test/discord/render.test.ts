@@ -484,7 +484,7 @@ describe('renderDocs', () => {
       '**2.** *The Korea Model: An Armistice Without Peace* — A. Reader\nThe Korean armistice of 1953 froze a front line, not a settlement.',
     );
     expect(reply.embeds?.[0]?.footer?.text).toBe(
-      `documents 1–3 of 3 · ${CORPUS.sentences.length} passages indexed`,
+      `documents 1–3 of 3 · ${CORPUS.sentenceCount} passages indexed`,
     );
     expect(reply.components).toEqual([]);
   });

@@ -47,7 +47,7 @@ function docByTitle(title: string): CorpusDocument {
 
 /** A quote as shown (escapes removed) is a verbatim sentence of `doc`, or the start of one cut with "…". */
 function isVerbatimIn(doc: CorpusDocument | undefined, shown: string): boolean {
-  const pool = doc ? doc.sentences : corpus.sentences;
+  const pool = doc ? doc.sentences : [...corpus.eachSentence()];
   return pool.some((s) => {
     const text = s.text.replace(/\s+/gu, ' ').trim();
     return text === shown || (shown.endsWith('…') && text.startsWith(shown.slice(0, -1).trimEnd()));
@@ -175,10 +175,10 @@ describe('start-up', () => {
     expect(ready).toHaveLength(1);
     expect(ready[0]).toMatchObject({
       documents: 5,
-      passages: corpus.sentences.length,
+      passages: corpus.sentenceCount,
       guilds: 1,
     });
-    expect(corpus.sentences.length).toBeGreaterThan(100);
+    expect(corpus.sentenceCount).toBeGreaterThan(100);
     const sessions = [...fake.gateway.sessions.values()];
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.intents).toBe(Intent.Guilds);
@@ -442,7 +442,7 @@ describe('the other commands', () => {
       expect(description).toContain(`**${i + 1}.** *${doc.title}* — Unsigned`);
       expect(description).toContain((doc.summary ?? '').slice(0, 80));
     });
-    expect(embed.footer?.text).toBe(`documents 1–5 of 5 · ${corpus.sentences.length} passages indexed`);
+    expect(embed.footer?.text).toBe(`documents 1–5 of 5 · ${corpus.sentenceCount} passages indexed`);
     expect(msg.components).toEqual([]); // five documents fit one page
   });
 
@@ -461,7 +461,7 @@ describe('the other commands', () => {
     ]) {
       expect(text).toContain(usage);
     }
-    expect(msg.embeds[0]?.footer?.text).toBe(`5 documents · ${corpus.sentences.length} passages indexed`);
+    expect(msg.embeds[0]?.footer?.text).toBe(`5 documents · ${corpus.sentenceCount} passages indexed`);
   });
 });
 

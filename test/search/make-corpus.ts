@@ -1,4 +1,6 @@
-import type { Corpus, CorpusDocument, Sentence, SentenceKind } from '../../src/corpus/types.js';
+import { Corpus } from '../../src/corpus/corpus.js';
+import { CorpusDocument, type DocumentParts } from '../../src/corpus/corpus-document.js';
+import type { Paragraph, SentenceKind } from '../../src/corpus/types.js';
 
 /**
  * A small in-memory corpus for search unit tests: each document is a list of paragraphs, each paragraph
@@ -7,38 +9,17 @@ import type { Corpus, CorpusDocument, Sentence, SentenceKind } from '../../src/c
 export function makeCorpus(
   documents: Array<{ docId: string; title: string; paragraphs: string[][]; kind?: SentenceKind }>,
 ): Corpus {
-  const sentences: Sentence[] = [];
-  const built: CorpusDocument[] = documents.map((d) => {
-    const source = d.paragraphs.map((p) => p.join(' ')).join('\n\n');
-    const document: CorpusDocument = {
-      docId: d.docId,
-      title: d.title,
-      author: null,
-      sourceUrl: null,
-      published: null,
-      summary: null,
-      file: `${d.docId}.md`,
-      source,
-      sections: [],
-      paragraphs: [],
-      sentences: [],
-    };
+  const built = documents.map((d) => {
+    const paragraphs: Paragraph[] = [];
+    const sentences: Array<DocumentParts['sentences'][number]> = [];
     let offset = 0;
     d.paragraphs.forEach((paragraph, p) => {
       const text = paragraph.join(' ');
-      document.paragraphs.push({
-        number: p + 1,
-        kind: d.kind ?? 'author',
-        section: null,
-        text,
-        start: offset,
-      });
+      paragraphs.push({ number: p + 1, kind: d.kind ?? 'author', section: null, text, start: offset });
       let within = 0;
       paragraph.forEach((sentenceText, position) => {
         const start = offset + within;
-        const sentence: Sentence = {
-          id: sentences.length,
-          docId: d.docId,
+        sentences.push({
           section: null,
           paragraph: p + 1,
           position,
@@ -46,14 +27,24 @@ export function makeCorpus(
           text: sentenceText,
           start,
           end: start + sentenceText.length,
-        };
-        sentences.push(sentence);
-        document.sentences.push(sentence);
+        });
         within += sentenceText.length + 1;
       });
       offset += text.length + 2;
     });
-    return document;
+    return CorpusDocument.store({
+      docId: d.docId,
+      title: d.title,
+      author: null,
+      sourceUrl: null,
+      published: null,
+      summary: null,
+      file: `${d.docId}.md`,
+      source: d.paragraphs.map((p) => p.join(' ')).join('\n\n'),
+      sections: [],
+      paragraphs,
+      sentences,
+    });
   });
-  return { dir: '/in-memory', documents: built, sentences, problems: [] };
+  return new Corpus('/in-memory', built);
 }

@@ -13,7 +13,7 @@ export default defineEvent({
         guilds: client.guilds.cache.size,
         shards: client.shard?.ids ?? [0],
         documents: corpus.documents.length,
-        passages: corpus.sentences.length,
+        passages: corpus.sentenceCount,
       },
       'ready',
     );
