@@ -109,7 +109,10 @@ export function checkPositionJudgments(
   docOf: Map<string, string>,
 ): string[] {
   const problems: string[] = [];
-  const sentences = [...corpus.eachSentence()].map((s) => ({ sentence: s, text: normaliseWhitespace(s.text) }));
+  const sentences = [...corpus.eachSentence()].map((s) => ({
+    sentence: s,
+    text: normaliseWhitespace(s.text),
+  }));
   for (const topic of set.topics) {
     const keys = [...Object.keys(topic.positions), ...topic.silent, ...topic.optional];
     for (const key of keys) if (!docOf.has(key)) problems.push(`${topic.topic}: unknown document "${key}"`);

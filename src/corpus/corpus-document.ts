@@ -154,7 +154,14 @@ export class CorpusDocument implements DocumentMeta {
       const row = rowOfParagraph.get(s.paragraph);
       if (row === undefined) throw new Error(`${parts.file}: sentence ${i} is in no counted paragraph`);
       sentenceRows.set(
-        [byteAt[s.start]!, byteAt[s.end]!, s.start, s.end, row, s.position * 4 + SENTENCE_KINDS.indexOf(s.kind)],
+        [
+          byteAt[s.start]!,
+          byteAt[s.end]!,
+          s.start,
+          s.end,
+          row,
+          s.position * 4 + SENTENCE_KINDS.indexOf(s.kind),
+        ],
         i * S_STRIDE,
       );
     });
@@ -202,7 +209,8 @@ export class CorpusDocument implements DocumentMeta {
   /** Paragraphs with a number: the author's, quotations and comments (not headings or furniture). */
   get countedParagraphCount(): number {
     let count = 0;
-    for (let at = 4; at < this.paragraphRows.length; at += P_STRIDE) if (this.paragraphRows[at]! > 0) count += 1;
+    for (let at = 4; at < this.paragraphRows.length; at += P_STRIDE)
+      if (this.paragraphRows[at]! > 0) count += 1;
     return count;
   }
 

@@ -28,7 +28,9 @@ describe('positions on the bundled corpus', () => {
   it('never quotes or summarises a reader comment, nor anyone the author quotes', () => {
     const comments = commentTexts(index);
     expect(comments.length).toBeGreaterThan(0);
-    const quotations = [...index.corpus.eachSentence()].filter((s) => s.kind === 'quotation').map((s) => s.text);
+    const quotations = [...index.corpus.eachSentence()]
+      .filter((s) => s.kind === 'quotation')
+      .map((s) => s.text);
     for (const topic of TOPICS) {
       for (const entry of positions(index, { topic, limit: 10 }).positions) {
         for (const q of entry.quotes) {

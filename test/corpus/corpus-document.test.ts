@@ -57,15 +57,7 @@ describe('CorpusDocument (compact storage)', () => {
     const document = parsed('mixed.md', MIXED);
     expect(document.source).toBe(MIXED);
     const kinds = document.paragraphs.map((p) => p.kind);
-    expect(kinds).toEqual([
-      'author',
-      'heading',
-      'author',
-      'quotation',
-      'furniture',
-      'heading',
-      'comment',
-    ]);
+    expect(kinds).toEqual(['author', 'heading', 'author', 'quotation', 'furniture', 'heading', 'comment']);
     const reason = furnitureReason('Subscribe to our newsletter', { atStart: false });
     expect(reason).not.toBeNull();
     expect(document.paragraphs.find((p) => p.kind === 'furniture')?.furniture).toBe(reason);
