@@ -7,6 +7,7 @@
  * scraped essay does), and one object per sentence costs ~125 bytes. At 10,000 essays that was ~330 MB
  * of heap for the corpus alone; bytes and offsets take ~140 MB, outside the garbage-collected heap.
  */
+import { detached } from './detached.js';
 import type { DocumentMeta, Paragraph, ParagraphKind, Sentence, SentenceKind } from './types.js';
 
 /** What a parser produces for one document: the full object form, compacted by `CorpusDocument.store`. */
@@ -72,14 +73,6 @@ function utf8Offsets(text: string): Int32Array {
   }
   out[text.length] = bytes;
   return out;
-}
-
-/**
- * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a slice as a view of
- * its whole parent, so one title parsed out of a file would otherwise keep the whole file's text alive.
- */
-function detached<T extends string | null>(text: T): T {
-  return (text === null ? null : Buffer.from(text, 'utf8').toString('utf8')) as T;
 }
 
 /** Replaces unpaired surrogates (which UTF-8 cannot hold) with U+FFFD, one code unit for one, so offsets hold. */

@@ -1,4 +1,5 @@
 import type { Corpus, CorpusDocument, Paragraph, Sentence, SentenceKind } from '../corpus/types.js';
+import { detached } from '../corpus/detached.js';
 import { analyse, isContentWord, stem, words as wordsOf } from './analyzer.js';
 import { Postings } from './postings.js';
 import { topK } from './top-k.js';
@@ -173,8 +174,10 @@ export class CorpusIndex {
     const idOf = (word: string): number => {
       let id = wordIds.get(word);
       if (id === undefined) {
-        id = isContentWord(word) ? vocabulary.add(word, stem(word)) : -1;
-        wordIds.set(word, id);
+        // The word is a slice of its sentence: a copy keeps the sentence's text from living as long as the index.
+        const own = detached(word);
+        id = isContentWord(own) ? vocabulary.add(own, stem(own)) : -1;
+        wordIds.set(own, id);
       } else if (id >= 0) vocabulary.addOccurrence(id);
       return id;
     };
