@@ -172,9 +172,9 @@ export function buildWorkload(material: SourceMaterial, lexicon: readonly string
     positions,
     contrast,
     warmup: {
-      quote: fresh(build(QUOTE_MIX, p, warmupRng, false), 50),
-      positions: fresh(build(TOPIC_MIX, p, warmupRng, false), 10),
-      contrast: fresh(build(TOPIC_MIX, p, warmupRng, false), 10),
+      quote: fresh(build(QUOTE_MIX, p, warmupRng, false), 150),
+      positions: fresh(build(TOPIC_MIX, p, warmupRng, false), 20),
+      contrast: fresh(build(TOPIC_MIX, p, warmupRng, false), 20),
     },
   };
 }
