@@ -1,3 +1,4 @@
+import { sentenceMemo } from './sentence-memo.js';
 import type { CorpusDocument, Sentence } from '../corpus/types.js';
 import { normalise } from '../search/analyzer.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
@@ -91,20 +92,10 @@ const HIT_POOL = 30;
 const MIN_ANCHOR_TOPICALITY = 0.55;
 const SCALE = 1.5;
 
-const readings = new WeakMap<CorpusIndex, Map<number, SentenceReading>>();
-
-/** The cue reading of a sentence, cached per index. */
-export function reading(index: CorpusIndex, sentence: Sentence): SentenceReading {
-  let cache = readings.get(index);
-  if (!cache) readings.set(index, (cache = new Map()));
-  let entry = cache.get(sentence.id);
-  if (!entry) {
-    entry = readSentence(sentence.text);
-    if (cache.size > 300_000) cache.clear();
-    cache.set(sentence.id, entry);
-  }
-  return entry;
-}
+/** The cue reading of a sentence, remembered per index. */
+export const reading: (index: CorpusIndex, sentence: Sentence) => SentenceReading = sentenceMemo((sentence) =>
+  readSentence(sentence.text),
+);
 
 /** The topic as it should read inside a label: as typed, whitespace collapsed. */
 export function topicLabel(topic: string): string {

@@ -1,3 +1,4 @@
+import { sentenceMemo } from './sentence-memo.js';
 import type { Sentence } from '../corpus/types.js';
 import { analyse, stem } from '../search/analyzer.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
@@ -151,26 +152,17 @@ export interface AnalysedSentence {
   positions: number[];
 }
 
-/** Analysed sentences, kept per index across queries (bounded), so a document is tokenised once. */
-const analysed = new WeakMap<CorpusIndex, Map<number, AnalysedSentence>>();
-const CACHE_LIMIT = 300_000;
-
-export function analysedSentence(index: CorpusIndex, sentence: Sentence): AnalysedSentence {
-  let cache = analysed.get(index);
-  if (!cache) analysed.set(index, (cache = new Map()));
-  let entry = cache.get(sentence.id);
-  if (!entry) {
+/** Analysed sentences, remembered per index across queries, so a document is tokenised once. */
+export const analysedSentence: (index: CorpusIndex, sentence: Sentence) => AnalysedSentence = sentenceMemo(
+  (sentence) => {
     const tokens = analyse(sentence.text);
-    entry = {
+    return {
       stems: tokens.map((t) => t.stem),
       words: tokens.map((t) => t.word),
       positions: tokens.map((t) => t.position),
     };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(sentence.id, entry);
-  }
-  return entry;
-}
+  },
+);
 
 /** Sentences much longer than this mention a topic in passing more often than they state a view on it. */
 const LONG_SENTENCE = 30;
