@@ -38,7 +38,7 @@ interface Made {
   sentences?: readonly Sentence[];
 }
 
-/** Most recently used first is last: a Map keeps insertion order, so re-inserting marks use. */
+/** Least recently used first: a Map keeps insertion order, so deleting and re-inserting marks a use. */
 const made = new Map<CorpusDocument, Made>();
 
 function madeFor(document: CorpusDocument): Made {
@@ -236,30 +236,21 @@ export class CorpusDocument implements DocumentMeta {
 
   /** The whole source file as read (after BOM removal, line endings normalised to \n). */
   get source(): string {
-    const entry = madeFor(this);
-    return (entry.source ??= this.bytes.toString('utf8'));
+    return (madeFor(this).source ??= this.bytes.toString('utf8'));
   }
 
   /** Every paragraph, headings and furniture included, in order. */
   get paragraphs(): readonly Paragraph[] {
-    const entry = madeFor(this);
-    if (!entry.paragraphs) {
-      const out: Paragraph[] = [];
-      for (let i = 0; i < this.paragraphCount; i++) out.push(this.makeParagraph(i));
-      entry.paragraphs = Object.freeze(out);
-    }
-    return entry.paragraphs;
+    return (madeFor(this).paragraphs ??= Object.freeze(
+      Array.from({ length: this.paragraphCount }, (_, i) => this.makeParagraph(i)),
+    ));
   }
 
   /** This document's sentences, in order. */
   get sentences(): readonly Sentence[] {
-    const entry = madeFor(this);
-    if (!entry.sentences) {
-      const out: Sentence[] = [];
-      for (let i = 0; i < this.sentenceCount; i++) out.push(this.makeSentence(i));
-      entry.sentences = Object.freeze(out);
-    }
-    return entry.sentences;
+    return (madeFor(this).sentences ??= Object.freeze(
+      Array.from({ length: this.sentenceCount }, (_, i) => this.makeSentence(i)),
+    ));
   }
 
   /**
