@@ -93,10 +93,16 @@ export class CorpusDocument implements DocumentMeta {
   readonly sections: readonly string[];
   /** Corpus-wide id of this document's first sentence (see `Corpus.sentence`). */
   readonly firstSentenceId: number;
+  /**
+   * What the file looked like on disk when it was read (see load.ts), so a reload can keep this document
+   * when the file has not changed; null when it was not read from disk or could have changed unseen.
+   */
+  readonly fileStamp: string | null;
 
   private constructor(
     from: DocumentMeta & { docId: string; file: string; sections: readonly string[] },
     firstSentenceId: number,
+    fileStamp: string | null,
     private readonly bytes: Buffer,
     private readonly paragraphRows: Int32Array,
     private readonly sentenceRows: Int32Array,
@@ -111,6 +117,7 @@ export class CorpusDocument implements DocumentMeta {
     this.file = from.file;
     this.sections = from.sections;
     this.firstSentenceId = firstSentenceId;
+    this.fileStamp = fileStamp;
   }
 
   /** Compacts a parsed document. Its sentences are numbered from `firstSentenceId`. */
@@ -171,6 +178,7 @@ export class CorpusDocument implements DocumentMeta {
     return new CorpusDocument(
       meta,
       firstSentenceId,
+      null,
       Buffer.from(source, 'utf8'),
       paragraphRows,
       sentenceRows,
@@ -181,9 +189,19 @@ export class CorpusDocument implements DocumentMeta {
   /** The same document with its sentences numbered from another id (a corpus renumbers on reload). */
   withFirstSentenceId(firstSentenceId: number): CorpusDocument {
     if (firstSentenceId === this.firstSentenceId) return this;
+    return this.copy(firstSentenceId, this.fileStamp);
+  }
+
+  /** The same document, remembered as read from a file that looked like `fileStamp`. */
+  withFileStamp(fileStamp: string | null): CorpusDocument {
+    return fileStamp === this.fileStamp ? this : this.copy(this.firstSentenceId, fileStamp);
+  }
+
+  private copy(firstSentenceId: number, fileStamp: string | null): CorpusDocument {
     return new CorpusDocument(
       this,
       firstSentenceId,
+      fileStamp,
       this.bytes,
       this.paragraphRows,
       this.sentenceRows,

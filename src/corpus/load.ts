@@ -2,12 +2,14 @@
  * Reads a corpus folder into a Corpus. Never throws for a bad file or folder: every .md/.txt file ends
  * up either in `documents` or in `problems` (see Corpus.problems).
  */
+import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { docIdFromFileName, isDocumentFile, isIgnoredFile, parseDocument } from './document.js';
 import { problem } from './problems.js';
 import { Corpus } from './corpus.js';
-import type { CorpusDocument, CorpusProblem } from './types.js';
+import { CorpusDocument } from './corpus-document.js';
+import type { CorpusProblem } from './types.js';
 
 /** Files larger than this are reported rather than loaded (split them into several documents). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -19,6 +21,33 @@ export interface CorpusFile {
   file: string;
   /** The file's bytes, or already-decoded text. */
   content: Uint8Array | string;
+  /** How the file looked on disk when read (see `fileStamp`), if it may be kept on a later load. */
+  stamp?: string | null;
+}
+
+export interface LoadOptions {
+  /**
+   * The corpus loaded last time from this folder: its documents whose files have not changed since are
+   * kept as they are instead of being read and parsed again (a reload of a large corpus).
+   */
+  previous?: Corpus;
+  /**
+   * A file changed less than this long before it was read is read again next time whatever its stamp,
+   * since file times tick coarsely (a jiffy, or 2 s on FAT) and a second write in the same tick would
+   * look unchanged. Default 2,000 ms.
+   */
+  settledMs?: number;
+}
+
+const SETTLED_MS = 2_000;
+
+/**
+ * A file's identity, size and last change (ctime changes on every write and cannot be set back, unlike
+ * mtime); null when the file changed so recently that another change could share its time stamps.
+ */
+function fileStamp(info: Stats, readAt: number, settledMs: number): string | null {
+  if (info.ctimeMs > readAt - settledMs) return null;
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeMs}:${info.ctimeMs}`;
 }
 
 function errorText(error: unknown): string {
@@ -37,7 +66,20 @@ class CorpusAssembler {
 
   constructor(private readonly problems: CorpusProblem[]) {}
 
-  add({ file, content }: CorpusFile): void {
+  add({ file, content, stamp = null }: CorpusFile): void {
+    if (!this.idIsFree(file)) return;
+    const result = parseDocument(file, content, { firstSentenceId: this.sentenceCount });
+    this.problems.push(...result.problems);
+    if (result.document) this.keep(result.document.withFileStamp(stamp));
+  }
+
+  /** A document kept from the previous load: its file has not changed. */
+  reuse(document: CorpusDocument): void {
+    if (this.idIsFree(document.file)) this.keep(document.withFirstSentenceId(this.sentenceCount));
+  }
+
+  /** Whether no loaded document has the file's id yet; if one has, the file is reported. */
+  private idIsFree(file: string): boolean {
     const docId = docIdFromFileName(file);
     const owner = this.owners.get(docId);
     if (owner !== undefined) {
@@ -49,15 +91,15 @@ class CorpusAssembler {
           `rename one of the two files so their names differ by more than case, accents or punctuation`,
         ),
       );
-      return;
+      return false;
     }
-    const result = parseDocument(file, content, { firstSentenceId: this.sentenceCount });
-    this.problems.push(...result.problems);
-    if (result.document) {
-      this.owners.set(docId, file);
-      this.documents.push(result.document);
-      this.sentenceCount += result.document.sentenceCount;
-    }
+    return true;
+  }
+
+  private keep(document: CorpusDocument): void {
+    this.owners.set(document.docId, document.file);
+    this.documents.push(document);
+    this.sentenceCount += document.sentenceCount;
   }
 
   corpus(dir: string): Corpus {
@@ -98,9 +140,10 @@ async function mapLimited<T, R>(
 
 /**
  * Loads every .md/.markdown/.txt file directly inside `dir` (sub-folders are not read), in file-name
- * order. Ignored: names starting with `_` or `.`, and README files.
+ * order. Ignored: names starting with `_` or `.`, and README files. With `options.previous`, documents
+ * whose files are unchanged since that load are kept instead of read again.
  */
-export async function loadCorpus(dir: string): Promise<Corpus> {
+export async function loadCorpus(dir: string, options: LoadOptions = {}): Promise<Corpus> {
   const folderProblem = (message: string, fix: string): Corpus =>
     new Corpus(dir, [], [problem(dir, 'corpus', message, fix)]);
 
@@ -140,10 +183,16 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
 
   const problems: CorpusProblem[] = [];
   const assembler = new CorpusAssembler(problems);
-  const readOne = async (name: string): Promise<CorpusFile | null> => {
+  const before = new Map(options.previous?.documents.map((d) => [d.file, d]));
+  const settledMs = options.settledMs ?? SETTLED_MS;
+  const readOne = async (name: string): Promise<CorpusFile | CorpusDocument | null> => {
     const full = path.join(dir, name);
     try {
+      const readAt = Date.now();
       const info = await stat(full);
+      const stamp = fileStamp(info, readAt, settledMs);
+      const kept = before.get(name);
+      if (kept && stamp !== null && kept.fileStamp === stamp) return kept;
       if (info.size > MAX_FILE_BYTES) {
         problems.push(
           problem(
@@ -155,7 +204,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
         );
         return null;
       }
-      return { file: name, content: await readFile(full) };
+      return { file: name, content: await readFile(full), stamp };
     } catch (error) {
       problems.push(
         problem(
@@ -171,7 +220,10 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   // Read a batch, parse it, let its bytes go: a large corpus never holds all its raw files at once.
   for (let first = 0; first < names.length; first += READ_BATCH) {
     const batch = await mapLimited(names.slice(first, first + READ_BATCH), READ_CONCURRENCY, readOne);
-    for (const file of batch) if (file) assembler.add(file);
+    for (const file of batch) {
+      if (file instanceof CorpusDocument) assembler.reuse(file);
+      else if (file) assembler.add(file);
+    }
   }
   const corpus = assembler.corpus(dir);
   if (names.length === 0) {

@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
-import { loadCorpus } from '../corpus/load.js';
+import { loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { Corpus } from '../corpus/corpus.js';
 import type { CorpusDocument, CorpusProblem } from '../corpus/types.js';
 import { CorpusIndex } from '../search/corpus-index.js';
@@ -17,8 +17,8 @@ export interface LiveIndexOptions {
   logger: Logger;
   /** Quiet time after the last change before reloading (editors write in bursts). Default 300 ms. */
   debounceMs?: number;
-  /** Injected in tests; loadCorpus by default. */
-  load?: (dir: string) => Promise<Corpus>;
+  /** Injected in tests; loadCorpus by default (given the corpus served now, so unchanged files are kept). */
+  load?: (dir: string, options: LoadOptions) => Promise<Corpus>;
   /** Injected in tests; CorpusIndex.buildAsync by default (a large corpus re-indexes without blocking). */
   build?: (corpus: Corpus) => CorpusIndex | Promise<CorpusIndex>;
 }
@@ -46,7 +46,7 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
   private running: Promise<void> | null = null;
   private again = false;
   private closed = false;
-  private readonly load: (dir: string) => Promise<Corpus>;
+  private readonly load: (dir: string, options: LoadOptions) => Promise<Corpus>;
   private readonly build: (corpus: Corpus) => CorpusIndex | Promise<CorpusIndex>;
 
   private constructor(private readonly options: LiveIndexOptions) {
@@ -125,7 +125,12 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
     const { dir, logger } = this.options;
     const started = Date.now();
     try {
-      const loaded = await this.load(dir);
+      const previous = this.index.corpus;
+      const loaded = await this.load(dir, { previous });
+      const stampBefore = new Map(previous.documents.map((d) => [d.file, d.fileStamp]));
+      const unchanged = loaded.documents.filter(
+        (d) => d.fileStamp !== null && stampBefore.get(d.file) === d.fileStamp,
+      ).length;
       const { corpus, kept } = this.merge(loaded);
       const index = await this.build(corpus);
       this.index = index;
@@ -147,6 +152,7 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
           passages: corpus.sentenceCount,
           problems: loaded.problems.length,
           kept,
+          unchanged,
           ms: Date.now() - started,
         },
         'corpus loaded',

@@ -420,3 +420,65 @@ describe('a huge file', () => {
     expect(document!.sentences).toHaveLength(170_000);
   });
 });
+
+describe('loading again with the previous corpus', () => {
+  let folder: string;
+  const put = (name: string, content: string): void => writeFileSync(path.join(folder, name), content);
+  const essay = (title: string, body: string): string => `---\ntitle: ${title}\n---\n\n${body}\n`;
+
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'parley-reload-'));
+    put('a.md', essay('Alpha', 'Alpha is about guarantees. It has two sentences.'));
+    put('b.md', essay('Beta', 'Beta is about territory.'));
+    put('c.md', essay('Gamma', 'Gamma is about ceasefires. Truces fail. Then they hold.'));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('keeps the documents of unchanged files and reads the changed, new and deleted ones', async () => {
+    // settledMs 0: the files were written a moment ago, and this test wants them treated as settled.
+    const first = await loadCorpus(folder, { settledMs: 0 });
+    expect(first.documents.every((d) => d.fileStamp !== null)).toBe(true);
+    const same = await loadCorpus(folder, { previous: first, settledMs: 0 });
+    expect(same.documents.map((d, i) => d === first.documents[i])).toEqual([true, true, true]);
+
+    put('a.md', essay('Alpha', 'Alpha is shorter now.'));
+    put('d.md', essay('Delta', 'Delta is new.'));
+    rmSync(path.join(folder, 'b.md'));
+    const next = await loadCorpus(folder, { previous: same, settledMs: 0 });
+    expect(next.documents.map((d) => d.title)).toEqual(['Alpha', 'Gamma', 'Delta']);
+    expect(next.documents[0]!.sentences.map((s) => s.text)).toEqual(['Alpha is shorter now.']);
+    // Gamma's file did not change: its stored text is kept, its sentences renumbered after the new Alpha.
+    const gamma = next.documents[1]!;
+    expect(gamma.fileStamp).toBe(first.documents[2]!.fileStamp);
+    expect(gamma.firstSentenceId).toBe(1);
+    expect(gamma.sentences.map((s) => [s.id, s.text])).toEqual([
+      [1, 'Gamma is about ceasefires.'],
+      [2, 'Truces fail.'],
+      [3, 'Then they hold.'],
+    ]);
+    expect(next.sentence(4)?.text).toBe('Delta is new.');
+    expect(next.sentenceCount).toBe(5);
+  });
+
+  it('reads a file again when it changed too recently for its time stamps to tell a second change', async () => {
+    put('e.md', essay('Epsilon', 'Version one of this text.'));
+    const first = await loadCorpus(folder);
+    const epsilon = first.documents.find((d) => d.file === 'e.md')!;
+    expect(epsilon.fileStamp).toBeNull();
+    // Same size, written at once: within one tick of the file clock its times may not move.
+    put('e.md', essay('Epsilon', 'Version two of this text.'));
+    const next = await loadCorpus(folder, { previous: first });
+    expect(next.documents.find((d) => d.file === 'e.md')!.sentences[0]!.text).toBe(
+      'Version two of this text.',
+    );
+  });
+
+  it('reports a file that broke since, instead of keeping its old document', async () => {
+    put('f.md', essay('Phi', 'Phi loads.'));
+    const first = await loadCorpus(folder, { settledMs: 0 });
+    put('f.md', '---\ntitle: Phi\n---\n');
+    const next = await loadCorpus(folder, { previous: first, settledMs: 0 });
+    expect(next.documents.some((d) => d.file === 'f.md')).toBe(false);
+    expect(only(next, 'f.md').map((p) => p.field)).toEqual(['body']);
+  });
+});

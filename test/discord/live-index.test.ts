@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Corpus } from '../../src/corpus/corpus.js';
+import { loadCorpus, type LoadOptions } from '../../src/corpus/load.js';
 import { LiveIndex, type ReloadReport } from '../../src/discord/live-index.js';
 import { createLogger } from '../../src/discord/logger.js';
 import { makeCorpus, type DocSpec } from './fixtures.js';
@@ -46,7 +47,9 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(loader = load): Promise<LiveIndex> {
+async function open(
+  loader: (dir: string, options: LoadOptions) => Promise<Corpus> = load,
+): Promise<LiveIndex> {
   const logger = createLogger('debug', { write: (line: string) => void lines.push(JSON.parse(line)) });
   live = await LiveIndex.open({ dir, logger, debounceMs: 20, load: loader });
   return live;
@@ -87,6 +90,28 @@ describe('LiveIndex', () => {
     writeFileSync(path.join(dir, 'a.md'), 'Alpha, revised\nA new sentence.');
     await reloaded;
     expect(titles(index)).toEqual(['Alpha, revised', 'Beta']);
+  });
+
+  it('hands the loader the corpus it serves, and reads again only the files that changed', async () => {
+    // The real loader, with files treated as settled at once (they were written a moment ago).
+    const previousSeen: Array<Corpus | undefined> = [];
+    const real = (folder: string, options: LoadOptions): Promise<Corpus> => {
+      previousSeen.push(options.previous);
+      return loadCorpus(folder, { ...options, settledMs: 0 });
+    };
+    writeFileSync(path.join(dir, 'a.md'), '---\ntitle: Alpha\n---\n\nThe first sentence of alpha.\n');
+    writeFileSync(path.join(dir, 'b.md'), '---\ntitle: Beta\n---\n\nBeta speaks of territory.\n');
+    const index = (await open(real)).watch();
+    const served = index.current.corpus;
+    const reloaded = reloadWhere(index, (r) => r.index.corpus.documents.some((d) => d.title === 'Alpha 2'));
+    writeFileSync(path.join(dir, 'a.md'), '---\ntitle: Alpha 2\n---\n\nA new first sentence.\n');
+    await reloaded;
+    expect(previousSeen.at(-1)).toBe(served);
+    expect(index.current.corpus.documents[1]).toBe(served.documents[1]);
+    expect(lines.filter((l) => l.msg === 'corpus loaded').at(-1)).toMatchObject({
+      documents: 2,
+      unchanged: 1,
+    });
   });
 
   it('keeps serving the last good version of a file that breaks, and reports it', async () => {
