@@ -72,7 +72,13 @@ const page: ButtonHandler<'quote:page'> = (_interaction, state, ctx) => {
       update: false,
     };
   }
-  const view: QuoteView = { topic: state.topic, limit: state.limit, comments: state.comments, doc };
+  const view: QuoteView = {
+    topic: state.topic,
+    limit: state.limit,
+    comments: state.comments,
+    doc,
+    topicShortened: state.topicTruncated,
+  };
   return { reply: search(ctx.index, view, state.offset), update: true };
 };
 

@@ -6,10 +6,13 @@
  *   quote:ctx:1:<sentenceId>:<paragraph>:<position>:<flags>:<doc>   Context button
  *   docs:page:1:<offset>   reading-list pages
  *
- * Flags: `c` include reader comments, `t` topic was shortened to fit, `d` doc is a prefix of the docId.
+ * Flags: `c` include reader comments, `t` topic was shortened to fit, `h` the shortened topic starts with
+ * a 7-character hash of the whole one, `d` doc is a prefix of the docId.
  * Fields before the last escape `%` and `:` as `%25` and `%3A`; the last field is raw (it may hold `:`).
- * When the topic does not fit it is shortened at a word boundary, never inside a surrogate pair; a long
- * docId is shortened to a prefix that `resolveDocId` expands again.
+ * When the topic does not fit it is shortened at a word boundary, never inside a surrogate pair, and the
+ * whole topic is remembered in this process under its hash, so More pages through the topic that was asked;
+ * after a restart the shortened topic is all there is, and `topicTruncated` says so. A long docId is
+ * shortened to a prefix that `resolveDocId` expands again.
  * Parsing is strict (zod): anything malformed or from another version parses to null.
  */
 import { z } from 'zod';
@@ -60,17 +63,48 @@ export function encodeQuotePage(state: Omit<QuotePageState, 'docIsPrefix' | 'top
   checkInt(state.limit, 1, MAX_LIMIT, 'limit');
   const head = ['quote', 'page', VERSION, String(state.offset), String(state.limit)].join(SEP) + SEP;
   // Budget with the longest flags, then write the flags that apply.
-  const room = LIMITS.customId - head.length - 'ctd'.length - 2 * SEP.length;
+  const room = LIMITS.customId - head.length - 'cthd'.length - 2 * SEP.length;
   const doc = escapeField(state.doc ?? '');
   const topic = state.topic.replace(/\s+/gu, ' ').trim();
   let docPart = doc;
   if (doc.length + topic.length > room) {
-    const docMax = Math.min(doc.length, Math.max(40, room - topic.length));
+    const docMax = Math.min(doc.length, Math.max(40, room - topic.length - HASH_LENGTH));
     docPart = cutEscaped(doc, docMax);
   }
-  const topicPart = fitUnits(topic, room - docPart.length, true);
-  const flags = (state.comments ? 'c' : '') + (topicPart !== topic ? 't' : '') + (docPart !== doc ? 'd' : '');
+  let topicPart = topic;
+  if (docPart.length + topic.length > room) {
+    const hash = topicHash(topic);
+    rememberTopic(hash, topic);
+    topicPart = hash + fitUnits(topic, room - docPart.length - HASH_LENGTH, true);
+  }
+  const shortened = topicPart !== topic ? 'th' : '';
+  const flags = (state.comments ? 'c' : '') + shortened + (docPart !== doc ? 'd' : '');
   return head + flags + SEP + docPart + SEP + topicPart;
+}
+
+const HASH_LENGTH = 7;
+/** Whole topics behind shortened ones, most recent last; a few thousand long topics, a few hundred KB. */
+const REMEMBERED_TOPICS = 5_000;
+const rememberedTopics = new Map<string, string>();
+
+/** FNV-1a over the UTF-16 units, in base 36, always 7 characters. */
+function topicHash(topic: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < topic.length; i++) hash = Math.imul(hash ^ topic.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36).padStart(HASH_LENGTH, '0');
+}
+
+function rememberTopic(hash: string, topic: string): void {
+  rememberedTopics.delete(hash);
+  rememberedTopics.set(hash, topic);
+  if (rememberedTopics.size > REMEMBERED_TOPICS)
+    rememberedTopics.delete(rememberedTopics.keys().next().value!);
+}
+
+/** The whole topic behind a hashed, shortened one, if this process made it. */
+function recallTopic(hash: string, shortened: string): string | null {
+  const topic = rememberedTopics.get(hash);
+  return topic !== undefined && topic.startsWith(shortened) ? topic : null;
 }
 
 export function encodeContext(state: Omit<ContextState, 'docIsPrefix'>): string {
@@ -142,19 +176,25 @@ const quotePageV1 = z
   .tuple([
     count(999_999_999),
     count(MAX_LIMIT).pipe(z.number().min(1)),
-    z.string().regex(/^c?t?d?$/u),
+    z.string().regex(/^c?(?:th?)?d?$/u),
     z.string(),
     z.string().min(1),
   ])
-  .transform(([offset, limit, flags, doc, topic]): QuotePageState => ({
-    offset,
-    limit,
-    comments: flags.includes('c'),
-    topicTruncated: flags.includes('t'),
-    docIsPrefix: flags.includes('d'),
-    doc: doc === '' ? null : unescapeField(doc),
-    topic,
-  }));
+  .refine(([, , flags, , topic]) => !flags.includes('h') || topic.length > HASH_LENGTH)
+  .transform(([offset, limit, flags, doc, topic]): QuotePageState => {
+    const hashed = flags.includes('h');
+    const shortened = hashed ? topic.slice(HASH_LENGTH) : topic;
+    const whole = hashed ? recallTopic(topic.slice(0, HASH_LENGTH), shortened) : null;
+    return {
+      offset,
+      limit,
+      comments: flags.includes('c'),
+      topicTruncated: flags.includes('t') && whole === null,
+      docIsPrefix: flags.includes('d'),
+      doc: doc === '' ? null : unescapeField(doc),
+      topic: whole ?? shortened,
+    };
+  });
 
 const contextV1 = z
   .tuple([count(999_999_999), count(999_999), count(999_999), z.string().regex(/^d?$/u), z.string().min(1)])

@@ -48,7 +48,7 @@ describe('quote page custom_id', () => {
     expect(page(id)).toMatchObject({ topic: 'NATO: expansion', doc: 'a:b%c', limit: 25, docIsPrefix: false });
   });
 
-  it('fits a 500-character topic within 100 characters, cut at a word and flagged', () => {
+  it('fits a 500-character topic within 100 characters, and gives the whole topic back in this process', () => {
     const topic = 'the question of security guarantees for Ukraine after the war '.repeat(9).slice(0, 500);
     const id = encodeQuotePage({
       topic,
@@ -58,12 +58,28 @@ describe('quote page custom_id', () => {
       doc: '001-no-diplomatic-solution',
     });
     expect(id.length).toBeLessThanOrEqual(LIMITS.customId);
+    expect(id).toMatch(/^quote:page:1:120:10:thd?:/u);
     const state = page(id);
-    expect(state.topicTruncated).toBe(true);
-    expect(topic.startsWith(state.topic)).toBe(true);
-    expect(topic[state.topic.length]).toBe(' ');
+    expect(state.topic).toBe(topic.trim());
+    expect(state.topicTruncated).toBe(false);
     expect(state.doc).toBe('001-no-diplomatic-solution');
     expect(state.offset).toBe(120);
+  });
+
+  it('after a restart (topic not remembered) falls back to the shortened topic, cut at a word and flagged', () => {
+    const topic = 'what the European Union can guarantee to Ukraine once the fighting along the front stops';
+    const id = encodeQuotePage({ topic, offset: 5, limit: 5, comments: false, doc: null });
+    // Another process made this button: same shortened topic, a hash this process never saw.
+    const [head, shortened] = [id.slice(0, id.lastIndexOf(':') + 1), id.slice(id.lastIndexOf(':') + 1)];
+    const foreign = `${head}zzzzzzz${shortened.slice(7)}`;
+    const state = page(foreign);
+    expect(state.topicTruncated).toBe(true);
+    expect(topic.startsWith(state.topic)).toBe(true);
+    expect(state.topic.length).toBeLessThan(topic.length);
+    expect(topic[state.topic.length]).toBe(' ');
+    // Buttons made before hashes existed (flag `t` alone) still parse the same way.
+    const old = `quote:page:1:5:5:t::${state.topic}`;
+    expect(page(old)).toMatchObject({ topic: state.topic, topicTruncated: true });
   });
 
   it('fits unicode topics without splitting surrogate pairs', () => {

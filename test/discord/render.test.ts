@@ -136,6 +136,14 @@ describe('renderQuoteResult', () => {
     expect(button(reply, 'Previous')).toBeUndefined();
   });
 
+  it('says so in the footer when a button carried only the start of a long topic', () => {
+    const shortened = renderQuoteResult(result(quotes), { ...view, topicShortened: true }, lookup);
+    expect(shortened.embeds?.[0]?.footer?.text).toMatch(
+      /topic shortened to fit the button: run \/quote again/u,
+    );
+    expect(reply.embeds?.[0]?.footer?.text).not.toMatch(/shortened/u);
+  });
+
   it('has Previous on a later page and no More on the last', () => {
     const last = renderQuoteResult(result(quotes, { total: 9, offset: 5 }), view, lookup);
     expectSafe(last);

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus, CorpusDocument } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
+import { quote } from '../../src/search/quote.js';
 import { Intent, embedTextSize, type FakeDiscord, type FakeMessage } from '../fake-discord/index.js';
 import {
   ask,
@@ -332,6 +333,25 @@ describe('/quote buttons', () => {
     // Previous goes back.
     const back = await click(fake, page, buttonByLabel(page, 'Previous'));
     expect(footer(back.msg)).toBe(`results 6–10 of ${total}`);
+  });
+
+  it('"More" on a topic too long for the button pages through the whole topic, not its start', async () => {
+    // Past ~60 characters the topic no longer fits the button's custom_id; its last word decides the answer.
+    const topic =
+      'what the authors of these essays keep saying about the long-run economic and human cost of sanctions';
+    const index = CorpusIndex.build(corpus);
+    const whole = quote(index, { topic, limit: 5, offset: 5 });
+    const start = quote(index, { topic: topic.slice(0, 60), limit: 5, offset: 5 });
+    expect(start.total).not.toBe(whole.total); // the test would prove nothing otherwise
+    const first = await ask(fake, { name: 'quote', options: { topic }, user: freshUser(fake) });
+    const moreButton = buttonByLabel(first.msg, 'More');
+    expect(moreButton.length).toBeLessThanOrEqual(100);
+    expect(moreButton).toMatch(/^quote:page:1:5:5:th:/u);
+    const more = await click(fake, first.msg, moreButton, { user: freshUser(fake) });
+    expect(footer(more.msg)).toBe(`results 6–${5 + Math.min(5, whole.total - 5)} of ${whole.total}`);
+    expect(shownQuotes(more.msg).map((q) => [q.title, q.paragraph])).toEqual(
+      whole.results.map((r) => [r.title, r.paragraph]),
+    );
   });
 
   it('"Context" shows the whole paragraph around the quote, only to the person who clicked', async () => {

@@ -22,6 +22,7 @@ export const MAX_QUOTES_PER_PAGE = (LIMITS.actionRows - 1) * LIMITS.buttonsPerRo
 /** One quote never takes more than this, so a page shows several. */
 const QUOTE_MAX = 700;
 const MAX_SUGGESTIONS = LIMITS.buttonsPerRow;
+const TOPIC_SHORTENED = 'topic shortened to fit the button: run /quote again for the whole topic';
 
 export interface QuoteView {
   /** The topic as searched: echoed in the title and carried by the buttons. */
@@ -30,6 +31,8 @@ export interface QuoteView {
   comments: boolean;
   /** The document the search was restricted to. */
   doc: CorpusDocument | null;
+  /** A button carried only the start of a long topic (the bot restarted since it was made). */
+  topicShortened?: boolean;
 }
 
 /**
@@ -60,6 +63,7 @@ export function renderQuoteResult(result: QuoteResult, view: QuoteView, docs: Do
 
   const footer = [`results ${from}–${to} of ${result.total}`];
   if (view.comments) footer.push('reader comments included');
+  if (view.topicShortened) footer.push(TOPIC_SHORTENED);
   const embed: APIEmbed = {
     title,
     description: blocks.join('\n\n') + suggestionLine,
