@@ -68,7 +68,21 @@ class CorpusAssembler {
 
   add({ file, content, stamp = null }: CorpusFile): void {
     if (!this.idIsFree(file)) return;
-    const result = parseDocument(file, content, { firstSentenceId: this.sentenceCount });
+    let result: ReturnType<typeof parseDocument>;
+    try {
+      result = parseDocument(file, content, { firstSentenceId: this.sentenceCount });
+    } catch (error) {
+      // A bug met by one odd file must not stop the rest of the corpus from loading.
+      this.problems.push(
+        problem(
+          file,
+          'file',
+          `Parley could not read this file (${errorText(error)}); this is a bug in Parley`,
+          'report it with the file attached; meanwhile move the file out of the corpus folder',
+        ),
+      );
+      return;
+    }
     this.problems.push(...result.problems);
     if (result.document) this.keep(result.document.withFileStamp(stamp));
   }

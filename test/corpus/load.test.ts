@@ -330,6 +330,27 @@ describe('missing, empty and odd folders', () => {
   });
 });
 
+describe('a file that trips a bug in the parser', () => {
+  it('is reported as a problem and the other files still load', () => {
+    // A proxy is not a real Uint8Array: reading it throws inside the parser, as a parser bug would.
+    const unreadable = new Proxy(new Uint8Array([0x41]), {});
+    const corpus = corpusFromFiles('/mem', [
+      { file: 'a.md', content: GOOD },
+      { file: 'b.md', content: unreadable },
+      { file: 'c.md', content: GOOD },
+    ]);
+    expect(corpus.documents.map((d) => d.file)).toEqual(['a.md', 'c.md']);
+    expect(corpus.problems).toEqual([
+      expect.objectContaining({
+        file: 'b.md',
+        field: 'file',
+        message: expect.stringMatching(/could not read this file \(.+\); this is a bug in Parley/u),
+        fix: expect.stringMatching(/move the file out of the corpus folder/u),
+      }),
+    ]);
+  });
+});
+
 describe('document ids and titles from file names', () => {
   it.each([
     ['001-security-guarantees.md', '001-security-guarantees'],
