@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { contrast } from '../../src/analysis/contrast.js';
 import { positions } from '../../src/analysis/positions.js';
+import { Corpus } from '../../src/corpus/corpus.js';
 import { loadCorpus as projectLoadCorpus } from '../../src/corpus/load.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
 import { quote } from '../../src/search/quote.js';
@@ -146,6 +147,8 @@ async function measureIndex(config: ChildConfig, workload: Workload): Promise<In
   const quoteTimings = measure(workload.quote, runQuote);
   const positionsTimings = measure(workload.positions, runPositions);
   const contrastTimings = measure(workload.contrast, runContrast);
+  const peakRss = peakRssMB();
+  const reloadMs = await measureReload(load, config.dir, corpus, index);
   const problem = corpus.problems[0];
   return {
     mode: 'index',
@@ -165,7 +168,9 @@ async function measureIndex(config: ChildConfig, workload: Workload): Promise<In
     rssAfterBuildMB: megabytes(memory.rss),
     peakAfterLoadMB,
     peakAfterBuildMB,
-    peakRssMB: peakRssMB(),
+    peakRssMB: peakRss,
+    reloadMs,
+    peakAfterReloadMB: peakRssMB(),
     queryHeapUsedMaxMB: megabytes(heapWatch.used),
     queryHeapTotalMaxMB: megabytes(heapWatch.total),
     indexedWords: index.vocabulary.words.length,
@@ -175,6 +180,25 @@ async function measureIndex(config: ChildConfig, workload: Workload): Promise<In
     positions: positionsTimings,
     contrast: contrastTimings,
   };
+}
+
+/**
+ * One reload after one file changed, as LiveIndex does it: the first document is left out of the previous
+ * corpus so its file is read again (editing the shared generated corpus would invalidate it); the old index
+ * stays referenced until the new one is built. Returns the wall time in ms.
+ */
+async function measureReload(
+  load: LoadCorpus,
+  dir: string,
+  corpus: Corpus,
+  serving: CorpusIndex,
+): Promise<number> {
+  const previous = new Corpus(corpus.dir, corpus.documents.slice(1), []);
+  const started = performance.now();
+  const next = await CorpusIndex.buildAsync(await load(dir, { previous }));
+  const ms = performance.now() - started;
+  if (next.sentenceCount !== serving.sentenceCount) throw new Error('the reload indexed a different corpus');
+  return ms;
 }
 
 /** The naive way: one plain fuse.js over every sentence's text. */

@@ -50,6 +50,13 @@ export interface IndexResult {
   peakAfterLoadMB: number;
   peakAfterBuildMB: number;
   peakRssMB: number;
+  /**
+   * A reload as the running bot does one after a file changed (`loadCorpus` given the served corpus, then
+   * `CorpusIndex.buildAsync`), with the old index still alive: its wall time and the peak RSS after it.
+   * Measured after the queries, so `peakRssMB` (the target) stays the figure of a bot that is not reloading.
+   */
+  reloadMs: number;
+  peakAfterReloadMB: number;
   /** Largest heap used and heap reserved seen between queries (no forced GC): the garbage queries make. */
   queryHeapUsedMaxMB: number;
   queryHeapTotalMaxMB: number;
