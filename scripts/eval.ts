@@ -13,10 +13,10 @@ import { parseArgs } from 'node:util';
 import { loadCorpus } from '../src/corpus/load.js';
 import { CorpusIndex } from '../src/search/corpus-index.js';
 import { analysisSection } from './quality/analysis-eval.js';
-import { quoteSection } from './quality/quote-eval.js';
+import { quoteHeldoutSection, quoteSection } from './quality/quote-eval.js';
 import type { EvaluationSection, SectionReport } from './quality/section.js';
 
-export const SECTIONS: EvaluationSection[] = [quoteSection, analysisSection];
+export const SECTIONS: EvaluationSection[] = [quoteSection, quoteHeldoutSection, analysisSection];
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -22,6 +22,10 @@ import { fixed, formatTable, type EvaluationSection } from './section.js';
 export const QUOTE_JUDGMENTS_FILE = fileURLToPath(
   new URL('../../test/quality/quote-judgments.json', import.meta.url),
 );
+/** Judged blind after the ranking was tuned on QUOTE_JUDGMENTS_FILE; never tune against it. */
+export const QUOTE_HELDOUT_FILE = fileURLToPath(
+  new URL('../../test/quality/quote-judgments-heldout.json', import.meta.url),
+);
 
 const judgmentSchema = z.object({
   contains: z.string().min(25, 'a judged substring must be at least 25 characters, to be distinctive'),
@@ -271,29 +275,38 @@ export function formatQuoteEvaluation(evaluation: QuoteEvaluation, details = fal
   return lines.join('\n');
 }
 
-export const quoteSection: EvaluationSection = {
-  name: 'quote',
-  title: '/quote: judged topic queries',
-  async run({ index, details }) {
-    const set = await loadJudgments();
-    const evaluation = evaluateQuote(index, set);
-    return {
-      name: 'quote',
-      text: formatQuoteEvaluation(evaluation, details),
-      json: {
-        k: evaluation.k,
-        recallK: evaluation.recallK,
-        mean: evaluation.mean,
-        queries: evaluation.queries.map((q) => ({
-          query: q.query,
-          judged: q.judged,
-          precision: q.precision,
-          ndcg: q.ndcg,
-          recall: q.recall,
-        })),
-        problems: evaluation.problems,
-      },
-      failed: evaluation.problems.length > 0,
-    };
-  },
-};
+function quoteSectionFor(name: string, title: string, file: string): EvaluationSection {
+  return {
+    name,
+    title,
+    async run({ index, details }) {
+      const set = await loadJudgments(file);
+      const evaluation = evaluateQuote(index, set);
+      return {
+        name,
+        text: formatQuoteEvaluation(evaluation, details),
+        json: {
+          k: evaluation.k,
+          recallK: evaluation.recallK,
+          mean: evaluation.mean,
+          queries: evaluation.queries.map((q) => ({
+            query: q.query,
+            judged: q.judged,
+            precision: q.precision,
+            ndcg: q.ndcg,
+            recall: q.recall,
+          })),
+          problems: evaluation.problems,
+        },
+        failed: evaluation.problems.length > 0,
+      };
+    },
+  };
+}
+
+export const quoteSection = quoteSectionFor('quote', '/quote: judged topic queries', QUOTE_JUDGMENTS_FILE);
+export const quoteHeldoutSection = quoteSectionFor(
+  'quote-heldout',
+  '/quote: held-out queries (judged blind, never tuned on)',
+  QUOTE_HELDOUT_FILE,
+);
