@@ -10,10 +10,13 @@ import { analysedSentence } from './topic.js';
  * the document's argument.
  */
 
-const cache = new WeakMap<CorpusDocument, Map<number, number>>();
+/** Per index, then per document: a reload keeps unchanged documents, but the idf it weighs them by changes. */
+const cache = new WeakMap<CorpusIndex, WeakMap<CorpusDocument, Map<number, number>>>();
 
 export function centrality(index: CorpusIndex, document: CorpusDocument): Map<number, number> {
-  const cached = cache.get(document);
+  let perDocument = cache.get(index);
+  if (!perDocument) cache.set(index, (perDocument = new WeakMap()));
+  const cached = perDocument.get(document);
   if (cached) return cached;
   const sentences = document.sentences.filter((s) => s.kind === 'author');
   const corpusSize = Math.max(1, index.sentenceCount);
@@ -51,6 +54,6 @@ export function centrality(index: CorpusIndex, document: CorpusDocument): Map<nu
   const max = Math.max(1e-9, ...raw);
   const result = new Map<number, number>();
   sentences.forEach((s, i) => result.set(s.id, raw[i]! / max));
-  cache.set(document, result);
+  perDocument.set(document, result);
   return result;
 }
