@@ -10,6 +10,7 @@ import Fuse from 'fuse.js';
 import { contrast } from '../../src/analysis/contrast.js';
 import { positions } from '../../src/analysis/positions.js';
 import { Corpus } from '../../src/corpus/corpus.js';
+import { forgetMemos } from '../../src/analysis/sentence-memo.js';
 import { loadCorpus as projectLoadCorpus } from '../../src/corpus/load.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
 import { quote } from '../../src/search/quote.js';
@@ -195,6 +196,7 @@ async function measureReload(
 ): Promise<number> {
   const previous = new Corpus(corpus.dir, corpus.documents.slice(1), []);
   const started = performance.now();
+  forgetMemos(serving); // as LiveIndex does before it re-indexes
   const next = await CorpusIndex.buildAsync(await load(dir, { previous }));
   const ms = performance.now() - started;
   if (next.sentenceCount !== serving.sentenceCount) throw new Error('the reload indexed a different corpus');

@@ -9,12 +9,20 @@ import type { CorpusIndex } from '../search/corpus-index.js';
  */
 export const MEMO_SENTENCES = 40_000;
 
+const registry: Array<WeakMap<CorpusIndex, Map<number, unknown>>> = [];
+
+/** Drops what every memo holds for `index` (an index about to be replaced need not keep its memory). */
+export function forgetMemos(index: CorpusIndex): void {
+  for (const memos of registry) memos.delete(index);
+}
+
 /** `derive` memoised by sentence id, per index (a reload starts afresh); when full it starts over. */
 export function sentenceMemo<T>(
   derive: (sentence: Sentence) => T,
   limit = MEMO_SENTENCES,
 ): (index: CorpusIndex, sentence: Sentence) => T {
   const memos = new WeakMap<CorpusIndex, Map<number, T>>();
+  registry.push(memos);
   return (index, sentence) => {
     let memo = memos.get(index);
     if (!memo) memos.set(index, (memo = new Map()));

@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
 import type { Logger } from 'pino';
+import { forgetMemos } from '../analysis/sentence-memo.js';
 import { loadCorpus, type LoadOptions } from '../corpus/load.js';
 import { Corpus } from '../corpus/corpus.js';
 import type { CorpusDocument, CorpusProblem } from '../corpus/types.js';
@@ -132,6 +133,8 @@ export class LiveIndex extends EventEmitter<LiveIndexEvents> {
         (d) => d.fileStamp !== null && stampBefore.get(d.file) === d.fileStamp,
       ).length;
       const { corpus, kept } = this.merge(loaded);
+      // The served index's memos would sit beside the new index while it builds (~50 MB at 10,000 docs).
+      forgetMemos(this.index);
       const index = await this.build(corpus);
       this.index = index;
       for (const problem of loaded.problems) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceMemo } from '../../src/analysis/sentence-memo.js';
+import { forgetMemos, sentenceMemo } from '../../src/analysis/sentence-memo.js';
 import type { Sentence } from '../../src/corpus/types.js';
 import { CorpusIndex } from '../../src/search/corpus-index.js';
 import { bundledIndex } from './bundled.js';
@@ -38,5 +38,24 @@ describe('sentenceMemo', () => {
     expect(calls).toBe(5);
     expect(memo(index, sentences[3]!)).toBe(sentences[3]!.text.length);
     expect(calls).toBe(5);
+  });
+
+  it('forgets what it holds for one index, and only for that one', async () => {
+    const index = await bundledIndex();
+    const other = CorpusIndex.build(index.corpus);
+    let calls = 0;
+    const memo = sentenceMemo((s: Sentence) => {
+      calls += 1;
+      return s.id;
+    });
+    const sentence = index.corpus.sentence(0)!;
+    memo(index, sentence);
+    memo(other, sentence);
+    expect(calls).toBe(2);
+    forgetMemos(index);
+    memo(other, sentence);
+    expect(calls).toBe(2);
+    memo(index, sentence);
+    expect(calls).toBe(3);
   });
 });
