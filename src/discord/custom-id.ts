@@ -30,7 +30,7 @@ export interface QuotePageState {
   /** A docId, or a prefix of one when `docIsPrefix`; null for the whole corpus. */
   doc: string | null;
   docIsPrefix: boolean;
-  /** The topic had to be shortened to fit the custom_id. */
+  /** `topic` is only the start of the topic asked: it was shortened to fit, and this process does not know the rest. */
   topicTruncated: boolean;
 }
 
