@@ -1,4 +1,3 @@
-import { sentenceMemo } from './sentence-memo.js';
 import type { CorpusDocument, Sentence } from '../corpus/types.js';
 import { normalise } from '../search/analyzer.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
@@ -14,6 +13,7 @@ import {
   type Concept,
   type Topicality,
 } from './topic.js';
+import { sentenceMemo } from './sentence-memo.js';
 
 /**
  * Where one document stands on one topic, read from its author's own topical sentences (never reader

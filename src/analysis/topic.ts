@@ -1,8 +1,8 @@
-import { sentenceMemo } from './sentence-memo.js';
 import type { Sentence } from '../corpus/types.js';
 import { analyse, stem } from '../search/analyzer.js';
 import type { CorpusIndex } from '../search/corpus-index.js';
 import { RELATED, RELATED_WEIGHT, STEM_FALSE_FRIENDS } from './lexicon.js';
+import { sentenceMemo } from './sentence-memo.js';
 
 /**
  * A topic as the analysis sees it: one concept per query word (as the index understood it, typos

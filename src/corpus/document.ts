@@ -96,20 +96,12 @@ export interface ParseResult {
   problems: CorpusProblem[];
 }
 
-export interface ParseOptions {
-  /** Id of the document's first sentence (the loader numbers sentences across the corpus). Default 0. */
-  firstSentenceId?: number;
-}
-
 /**
  * Parses one file. `file` is its path relative to the corpus folder (its extension picks the format);
- * `content` is its bytes (decoded and checked as UTF-8) or already-decoded text.
+ * `content` is its bytes (decoded and checked as UTF-8) or already-decoded text. Its sentences are
+ * numbered from 0; a `Corpus` numbers them across its documents.
  */
-export function parseDocument(
-  file: string,
-  content: Uint8Array | string,
-  options: ParseOptions = {},
-): ParseResult {
+export function parseDocument(file: string, content: Uint8Array | string): ParseResult {
   const fail = (field: string, message: string, fix: string, line?: number): ParseResult => ({
     document: null,
     problems: [problem(file, field, message, fix, line)],
@@ -183,17 +175,14 @@ export function parseDocument(
     );
   }
 
-  const document = CorpusDocument.store(
-    {
-      ...meta,
-      docId: docIdFromFileName(fileName),
-      file,
-      source,
-      sections: body.sections,
-      paragraphs: body.paragraphs,
-      sentences: sentencesOf(body.paragraphs),
-    },
-    options.firstSentenceId ?? 0,
-  );
+  const document = CorpusDocument.store({
+    ...meta,
+    docId: docIdFromFileName(fileName),
+    file,
+    source,
+    sections: body.sections,
+    paragraphs: body.paragraphs,
+    sentences: sentencesOf(body.paragraphs),
+  });
   return { document, problems: [] };
 }

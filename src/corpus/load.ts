@@ -61,7 +61,6 @@ function errorText(error: unknown): string {
 /** Adds parsed files to a corpus one at a time, so a caller can let each file's bytes go once parsed. */
 class CorpusAssembler {
   private readonly documents: CorpusDocument[] = [];
-  private sentenceCount = 0;
   private readonly owners = new Map<string, string>();
 
   constructor(private readonly problems: CorpusProblem[]) {}
@@ -70,7 +69,7 @@ class CorpusAssembler {
     if (!this.idIsFree(file)) return;
     let result: ReturnType<typeof parseDocument>;
     try {
-      result = parseDocument(file, content, { firstSentenceId: this.sentenceCount });
+      result = parseDocument(file, content);
     } catch (error) {
       // A bug met by one odd file must not stop the rest of the corpus from loading.
       this.problems.push(
@@ -89,7 +88,7 @@ class CorpusAssembler {
 
   /** A document kept from the previous load: its file has not changed. */
   reuse(document: CorpusDocument): void {
-    if (this.idIsFree(document.file)) this.keep(document.withFirstSentenceId(this.sentenceCount));
+    if (this.idIsFree(document.file)) this.keep(document);
   }
 
   /** Whether no loaded document has the file's id yet; if one has, the file is reported. */
@@ -113,9 +112,9 @@ class CorpusAssembler {
   private keep(document: CorpusDocument): void {
     this.owners.set(document.docId, document.file);
     this.documents.push(document);
-    this.sentenceCount += document.sentenceCount;
   }
 
+  /** The documents, their sentences numbered across the corpus by `Corpus`. */
   corpus(dir: string): Corpus {
     return new Corpus(dir, this.documents, this.problems);
   }
